@@ -1,0 +1,112 @@
+"""The course catalog: lessons read from package data, looked up by id, in either language."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("en", "ja")
+FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n", re.DOTALL)
+HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
+FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
+
+
+class LessonError(Exception):
+    """A lesson that is missing or malformed; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    slug: str
+    lang: str
+    title: str
+    summary: str
+    minutes: int
+    sources: tuple[str, ...]
+    labs: tuple[str, ...]
+    quiz: str | None
+    sections: tuple[Section, ...]
+    body: str = field(repr=False)
+
+    @property
+    def key(self) -> str:
+        """`NN-slug`, the name the lesson's file, quiz bank and labs share."""
+        return f"{self.id}-{self.slug}"
+
+    def section(self, slug: str) -> Section | None:
+        return next((s for s in self.sections if s.slug == slug), None)
+
+
+def parse_lesson(text: str, *, lang: str, filename: str) -> Lesson:
+    """Split TOML front matter from the Markdown body and pair `##` headings with slugs."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise LessonError(f"{filename}: no +++ TOML front matter at the top")
+    try:
+        meta = tomllib.loads(match.group(1))
+    except tomllib.TOMLDecodeError as error:
+        raise LessonError(f"{filename}: front matter is not valid TOML ({error})") from None
+    body = text[match.end() :].lstrip("\n")
+    headings = HEADING.findall(prose(body))
+    slugs = meta.get("sections", [])
+    if len(slugs) != len(headings):
+        raise LessonError(
+            f"{filename}: front matter names {len(slugs)} sections but the body has "
+            f"{len(headings)} '## ' headings"
+        )
+    stem = filename.removesuffix(".md")
+    lesson_id, _, slug = stem.partition("-")
+    try:
+        return Lesson(
+            id=str(meta["id"]),
+            slug=slug,
+            lang=lang,
+            title=meta["title"],
+            summary=meta["summary"],
+            minutes=int(meta["minutes"]),
+            sources=tuple(meta.get("sources", [])),
+            labs=tuple(meta.get("labs", [])),
+            quiz=meta.get("quiz"),
+            sections=tuple(Section(s, h) for s, h in zip(slugs, headings, strict=True)),
+            body=body,
+        )
+    except KeyError as missing:
+        raise LessonError(f"{filename}: front matter lacks {missing}") from None
+
+
+def prose(markdown: str) -> str:
+    """The Markdown without its fenced code, where a `#` is a comment, not a heading."""
+    return FENCE.sub("", markdown)
+
+
+@cache
+def lessons(lang: str = "en") -> tuple[Lesson, ...]:
+    """All lessons in one language, in course order."""
+    if lang not in LANGUAGES:
+        raise LessonError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+    folder = resources.files("dltutor.lessons") / lang
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".md"):
+            found.append(parse_lesson(entry.read_text("utf-8"), lang=lang, filename=entry.name))
+    return tuple(found)
+
+
+def get_lesson(ref: str, lang: str = "en") -> Lesson:
+    """Find a lesson by id ("3", "03"), key ("03-learning") or slug ("learning")."""
+    ref = ref.strip().lower()
+    for lesson in lessons(lang):
+        if ref in (lesson.key, lesson.slug) or (ref.isdigit() and int(ref) == int(lesson.id)):
+            return lesson
+    known = ", ".join(lesson.id for lesson in lessons(lang))
+    raise LessonError(f"no lesson {ref!r}; known ids: {known} (try `dltutor lessons`)")

@@ -1,0 +1,61 @@
+"""The catalog finds lessons by id, key or slug and explains malformed files."""
+
+from __future__ import annotations
+
+import pytest
+
+from dltutor.lessons.catalog import LessonError, get_lesson, lessons, parse_lesson
+
+GOOD = """+++
+id = "42"
+title = "Answers"
+summary = "Why."
+minutes = 5
+labs = ["42-demo"]
+quiz = "42-answers"
+sections = ["first", "second"]
++++
+Intro.
+
+## The first
+Text.
+
+## The second
+More.
+"""
+
+
+def test_parse_pairs_slugs_with_headings() -> None:
+    lesson = parse_lesson(GOOD, lang="en", filename="42-answers.md")
+    assert lesson.key == "42-answers"
+    assert [(s.slug, s.title) for s in lesson.sections] == [
+        ("first", "The first"),
+        ("second", "The second"),
+    ]
+    assert lesson.labs == ("42-demo",)
+
+
+def test_parse_rejects_mismatched_sections() -> None:
+    broken = GOOD.replace('"first", "second"', '"first"')
+    with pytest.raises(LessonError, match="names 1 sections but the body has 2"):
+        parse_lesson(broken, lang="en", filename="42-answers.md")
+
+
+def test_parse_rejects_missing_front_matter() -> None:
+    with pytest.raises(LessonError, match="front matter"):
+        parse_lesson("## Just text\n", lang="en", filename="x.md")
+
+
+@pytest.mark.parametrize("ref", ["0", "00", "00-welcome", "welcome", " WELCOME "])
+def test_lookup_by_id_key_or_slug(ref: str) -> None:
+    assert get_lesson(ref).key == "00-welcome"
+
+
+def test_unknown_lesson_names_the_known_ids() -> None:
+    with pytest.raises(LessonError, match="known ids: 00"):
+        get_lesson("99")
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(LessonError, match="unknown language"):
+        lessons("fr")

@@ -1,0 +1,106 @@
+"""Content lint: every lesson and quiz bank is well formed and the two languages agree."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+import pytest
+
+from dltutor.lessons.catalog import LANGUAGES, lessons, prose
+
+QUESTION_TYPES = {"single", "multi", "order", "numeric", "text"}
+LAB_ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
+PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+EN = {lesson.key: lesson for lesson in lessons("en")}
+JA = {lesson.key: lesson for lesson in lessons("ja")}
+
+
+def load_bank(name: str) -> dict:
+    path = resources.files("dltutor.lessons") / "quizzes" / f"{name}.toml"
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def test_course_has_lessons_in_both_languages() -> None:
+    assert EN, "no English lessons found"
+    assert set(EN) == set(JA), "en and ja must have the same lesson files"
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_languages_agree(key: str) -> None:
+    en, ja = EN[key], JA[key]
+    assert en.id == ja.id == key[:2]
+    assert [s.slug for s in en.sections] == [s.slug for s in ja.sections]
+    assert en.labs == ja.labs
+    assert en.quiz == ja.quiz
+    assert en.minutes == ja.minutes
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_front_matter_is_sensible(key: str) -> None:
+    for lesson in (EN[key], JA[key]):
+        assert 5 <= lesson.minutes <= 15, f"{key}: a lesson takes 5-15 minutes"
+        assert lesson.title and lesson.summary
+        assert len({s.slug for s in lesson.sections}) == len(lesson.sections), "duplicate slugs"
+        for lab in lesson.labs:
+            assert LAB_ID.match(lab) and lab[:2] == lesson.id, f"{key}: odd lab id {lab!r}"
+        assert "\n# " not in "\n" + prose(lesson.body), (
+            f"{key}: the body must not have a '# ' title"
+        )
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_quiz_bank_is_valid(key: str) -> None:
+    lesson = EN[key]
+    assert lesson.quiz == key, f"{key}: the quiz bank shares the lesson's key"
+    bank = load_bank(key)
+    assert bank["lesson"] == lesson.id
+    slugs = {s.slug for s in lesson.sections}
+    for q in bank["question"]:
+        qid = q["id"]
+        assert qid.startswith(f"{lesson.id}-"), f"{qid}: ids start with the lesson id"
+        assert q["type"] in QUESTION_TYPES, f"{qid}: unknown type"
+        assert q["section"] in slugs, f"{qid}: section {q['section']!r} is not in the lesson"
+        for lang in LANGUAGES:
+            text = q[lang]
+            assert text["prompt"].strip() and text["explanation"].strip(), f"{qid}/{lang}"
+        assert_answer_valid(q)
+
+
+def assert_answer_valid(q: dict) -> None:
+    qid, kind, answer = q["id"], q["type"], q["answer"]
+    n_en = len(q["en"].get("choices", []))
+    n_ja = len(q["ja"].get("choices", []))
+    assert n_en == n_ja, f"{qid}: en and ja must offer the same number of choices"
+    if kind == "single":
+        assert isinstance(answer, int) and 0 <= answer < n_en and n_en >= 2, qid
+    elif kind == "multi":
+        assert answer and all(0 <= i < n_en for i in answer), qid
+        assert len(set(answer)) == len(answer), qid
+    elif kind == "order":
+        assert sorted(answer) == list(range(n_en)) and n_en >= 3, f"{qid}: a permutation"
+        assert answer != sorted(answer), f"{qid}: stored order must not give the answer away"
+    elif kind == "numeric":
+        assert isinstance(answer, int | float) and not n_en, qid
+        assert q.get("tolerance", 0.01) >= 0, qid
+    else:
+        assert answer and all(a.isascii() for a in answer), f"{qid}: text answers are ASCII"
+
+
+def test_question_ids_are_unique_across_the_course() -> None:
+    ids = [q["id"] for key in EN for q in load_bank(key)["question"]]
+    assert len(ids) == len(set(ids)), "duplicate question ids"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("key", sorted(EN))
+def test_python_blocks_run(key: str, lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    lesson = (EN if lang == "en" else JA)[key]
+    namespace: dict = {"__name__": f"lesson_{key.replace('-', '_')}"}
+    for number, block in enumerate(PYTHON_BLOCK.findall(lesson.body), start=1):
+        try:
+            exec(compile(block, f"{lang}/{key}.md block {number}", "exec"), namespace)
+        except Exception as error:  # noqa: BLE001 - report which block failed and why
+            pytest.fail(f"{lang}/{key}.md python block {number} failed: {error!r}")

@@ -1,0 +1,50 @@
+"""The root CLI: version, lesson listing and reading, with the contract's exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from dltutor.tui.cli.main import app
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("dltutor ")
+
+
+def test_lessons_json_shape() -> None:
+    result = runner.invoke(app, ["lessons", "--json", "--lang", "en"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data[0]["id"] == "00" and data[0]["key"] == "00-welcome"
+    assert set(data[0]) == {"id", "key", "title", "summary", "minutes", "labs", "quiz"}
+
+
+def test_lessons_table_in_japanese() -> None:
+    result = runner.invoke(app, ["lessons", "--lang", "ja"])
+    assert result.exit_code == 0
+    assert "00" in result.output
+
+
+def test_read_renders_the_lesson() -> None:
+    result = runner.invoke(app, ["read", "00", "--lang", "en", "--no-pager"])
+    assert result.exit_code == 0
+    assert "00 · " in result.output
+
+
+def test_read_unknown_lesson_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["read", "99", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "no lesson '99'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_language_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["lessons", "--lang", "fr"])
+    assert result.exit_code == 2
+    assert "--lang en" in result.output

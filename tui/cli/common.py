@@ -1,0 +1,43 @@
+"""Options and output helpers every command group shares."""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+Lang = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the text shown: en or ja (default: from the locale)."),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print a JSON result for scripts.")]
+
+
+def resolve_lang(lang: str | None) -> str:
+    """The language asked for, else the one the locale suggests, else English."""
+    if lang is None:
+        ctx = typer.get_current_context(silent=True)
+        root = ctx.find_root() if ctx else None
+        lang = (root.obj or {}).get("lang") if root else None
+    if lang is None:
+        env = os.environ.get("DLTUTOR_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG")
+        env = env or (locale.getlocale()[0] or "")
+        return "ja" if env.lower().startswith("ja") else "en"
+    if lang not in ("en", "ja"):
+        fail(f"unknown language {lang!r}: use --lang en or --lang ja", code=2)
+    return lang
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a short error (what went wrong, what to do) and exit without a traceback."""
+    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
