@@ -48,3 +48,14 @@ def test_bad_language_is_a_usage_error() -> None:
     result = runner.invoke(app, ["lessons", "--lang", "fr"])
     assert result.exit_code == 2
     assert "--lang en" in result.output
+
+
+def test_language_follows_the_locale_or_the_root_option(monkeypatch) -> None:
+    monkeypatch.setenv("DLTUTOR_LANG", "ja_JP.UTF-8")
+    ja = runner.invoke(app, ["lessons", "--json"])
+    monkeypatch.setenv("DLTUTOR_LANG", "en_US.UTF-8")
+    en = runner.invoke(app, ["lessons", "--json"])
+    root = runner.invoke(app, ["--lang", "ja", "lessons", "--json"])
+    assert ja.exit_code == en.exit_code == root.exit_code == 0
+    assert json.loads(ja.output)[0]["title"] != json.loads(en.output)[0]["title"]
+    assert json.loads(root.output)[0]["title"] == json.loads(ja.output)[0]["title"]

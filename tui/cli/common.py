@@ -17,12 +17,13 @@ Lang = Annotated[
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON result for scripts.")]
 
 
+root_lang: str | None = None
+"""The `dltutor --lang` given before the command; the root callback sets it on every run."""
+
+
 def resolve_lang(lang: str | None) -> str:
-    """The language asked for, else the one the locale suggests, else English."""
-    if lang is None:
-        ctx = typer.get_current_context(silent=True)
-        root = ctx.find_root() if ctx else None
-        lang = (root.obj or {}).get("lang") if root else None
+    """The language asked for, else the root option's, else the locale's, else English."""
+    lang = lang or root_lang
     if lang is None:
         env = os.environ.get("DLTUTOR_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG")
         env = env or (locale.getlocale()[0] or "")

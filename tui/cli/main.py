@@ -10,6 +10,7 @@ from importlib.metadata import version
 
 import typer
 
+from dltutor.tui.cli import common
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
 
 app = typer.Typer(
@@ -37,7 +38,7 @@ def main(
     ),
 ) -> None:
     """Open the app when no command is given."""
-    ctx.obj = {"lang": lang}
+    common.root_lang = lang
     if ctx.invoked_subcommand is None:
         from dltutor.tui.app.app import DLTutorApp
 
