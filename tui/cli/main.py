@@ -101,6 +101,11 @@ def read(
         console.print(document)
 
 
+from dltutor.tui.cli.quiz import app as quiz_app  # noqa: E402  (quiz, review, progress)
+
+app.add_typer(quiz_app)
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

@@ -1,0 +1,54 @@
+"""The question record shared by quiz banks and generators.
+
+Answers are language-independent and stored in a fixed order; only the words differ per
+language. Normalised answer forms:
+
+- single: `int` index into the stored choices
+- multi: `tuple[int, ...]`, sorted, the indices of every right choice
+- order: `tuple[int, ...]`, the stored indices in the right order
+- numeric: `float`, graded with an absolute `tolerance`
+- text: `tuple[str, ...]`, accepted spellings (ASCII, compared case-insensitively)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+TYPES = ("single", "multi", "order", "numeric", "text")
+CHOICE_TYPES = ("single", "multi", "order")
+DEFAULT_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of a question in one language."""
+
+    prompt: str
+    explanation: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    lesson: str
+    type: str
+    section: str
+    answer: Any
+    text: dict[str, Wording] = field(repr=False)
+    tolerance: float = DEFAULT_TOLERANCE
+    generated: bool = False
+    source: str = ""
+
+    def wording(self, lang: str) -> Wording:
+        """The words in `lang`, else English."""
+        return self.text.get(lang) or self.text["en"]
+
+    @property
+    def n_choices(self) -> int:
+        return len(self.text["en"].choices)
+
+    @property
+    def has_choices(self) -> bool:
+        return self.type in CHOICE_TYPES

@@ -1,0 +1,294 @@
+"""`dltutor quiz`, `dltutor review` and `dltutor progress`.
+
+A terminal gets rich prompts (type the letter, Enter; Ctrl-D or Ctrl-C ends early with a
+summary). A non-interactive stdin is read one answer per line (choice letter or number,
+comma lists for multi/order, numbers), so a quiz can be scripted; EOF ends it early.
+With --json the result is one JSON object on stdout and nothing else is printed there.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from dltutor.lessons.progress.store import ProgressStore
+    from dltutor.lessons.quiz.session import Feedback, QuizSession
+
+app = typer.Typer(add_completion=False)
+
+WORDS = {
+    "question": {"en": "Question {i}/{n}", "ja": "問題 {i}/{n}"},
+    "lesson": {"en": "lesson {lesson} · {section}", "ja": "レッスン {lesson} · {section}"},
+    "generated": {"en": "fresh numbers", "ja": "数値は毎回変わります"},
+    "your_answer": {"en": "Your answer", "ja": "答え"},
+    "end_keys": {"en": "Ctrl-D ends the quiz early.", "ja": "Ctrl-D で途中終了できます。"},
+    "score": {"en": "Score: {c}/{a} ({p:.0%})", "ja": "結果：{a} 問中 {c} 問正解（{p:.0%}）"},
+    "stopped": {"en": "Stopped early after {a} of {n} questions.", "ja": "{n} 問中 {a} 問で終了しました。"},
+    "reread": {"en": "Worth re-reading:", "ja": "復習するとよいところ："},
+    "nothing_due": {"en": "Nothing is due for review.", "ja": "復習する問題はありません。"},
+    "next_due": {"en": "Next review: {when}.", "ja": "次の復習：{when}"},
+    "no_answers": {"en": "No answers yet: try `dltutor quiz`.", "ja": "まだ解答がありません。`dltutor quiz` から始めましょう。"},
+    "streak": {"en": "Streak: {d} day(s) · {a} answers · {due} due for review",
+               "ja": "連続学習：{d} 日 · 解答 {a} 件 · 復習待ち {due} 件"},
+}
+
+
+def w(key: str, lang: str, **values: object) -> str:
+    return WORDS[key].get(lang, WORDS[key]["en"]).format(**values)
+
+
+def open_store() -> ProgressStore:
+    from dltutor.lessons.progress.store import ProgressError, ProgressStore
+
+    try:
+        store = ProgressStore.open()
+    except ProgressError as error:
+        fail(str(error), code=1)
+    for warning in store.warnings:
+        typer.secho(f"Warning: {warning}", fg=typer.colors.YELLOW, err=True)
+    return store
+
+
+def _show_question(console: Console, session: QuizSession, lang: str) -> None:
+    from rich.markup import escape
+
+    shown = session.current
+    q = shown.question
+    head = w("question", lang, i=session.index + 1, n=session.total)
+    where = w("lesson", lang, lesson=q.lesson, section=q.section)
+    extra = f" · {w('generated', lang)}" if q.generated else ""
+    console.print()
+    console.print(f"[bold]{head}[/bold]  [dim]{escape(where)}{extra}[/dim]")
+    console.print(escape(shown.prompt))
+    for letter, text in shown.choices:
+        console.print(f"  [bold cyan]{letter})[/bold cyan] {escape(text)}")
+    console.print(f"[dim]{escape(shown.hint)}[/dim]")
+
+
+def _show_feedback(console: Console, feedback: Feedback, lang: str) -> None:
+    from rich.markup import escape
+
+    from dltutor.lessons.quiz.strings import t
+
+    style = "bold green" if feedback.correct else "bold red"
+    console.print(f"[{style}]{escape(feedback.headline)}[/{style}]")
+    if not feedback.correct:
+        console.print(escape(t("answer_is", lang, answer=feedback.answer)))
+    for line in feedback.details:
+        console.print(f"  {escape(line)}")
+    console.print(escape(feedback.explanation))
+    console.print(f"[dim]{escape(feedback.section.describe(lang))}[/dim]")
+
+
+def _run(session: QuizSession, *, lang: str, as_json: bool) -> bool:
+    """Ask every question; returns False when input ended early."""
+    from rich.console import Console
+    from rich.prompt import Prompt
+
+    from dltutor.lessons.quiz.presentation import AnswerError
+
+    interactive = sys.stdin.isatty()
+    quiet = as_json and not interactive
+    console = Console(stderr=as_json, quiet=quiet, highlight=False)
+    if interactive and session.total:
+        console.print(f"[dim]{w('end_keys', lang)}[/dim]")
+    while session.next() is not None:
+        _show_question(console, session, lang)
+        if interactive:
+            while True:
+                try:
+                    raw = Prompt.ask(f"[bold]{w('your_answer', lang)}[/bold]", console=console)
+                except (EOFError, KeyboardInterrupt):
+                    console.print()
+                    return False
+                try:
+                    feedback = session.answer(raw)
+                    break
+                except AnswerError as error:
+                    console.print(f"[yellow]{error}[/yellow]")
+        else:
+            line = sys.stdin.readline()
+            if not line:
+                return False
+            raw = line.rstrip("\r\n")
+            console.print(f"{w('your_answer', lang)}: {raw}")
+            try:
+                feedback = session.answer(raw, timed=False)
+            except AnswerError as error:
+                console.print(f"[yellow]{error}[/yellow]")
+                feedback = session.skip(raw)
+        _show_feedback(console, feedback, lang)
+    return True
+
+
+def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) -> None:
+    summary = session.summary()
+    if as_json:
+        emit_json(summary.to_json())
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(highlight=False)
+    console.print()
+    if not completed:
+        console.print(w("stopped", lang, a=summary.asked, n=session.total))
+    console.print(f"[bold]{w('score', lang, c=summary.correct, a=summary.asked, p=summary.score)}[/bold]")
+    missed = []
+    for fb in session.results:
+        if not fb.correct:
+            text = f"{fb.section.lesson} · {fb.section.title or fb.section.slug} — dltutor read {fb.section.lesson}"
+            if text not in missed:
+                missed.append(text)
+    if missed:
+        console.print(w("reread", lang))
+        for text in missed:
+            console.print(f"  • {escape(text)}")
+
+
+@app.command("quiz")
+def quiz(
+    lesson: Annotated[str | None, typer.Option("--lesson", "-l", help="Lesson id (07), key or slug; all lessons when left out.")] = None,
+    n: Annotated[int, typer.Option("-n", "--questions", min=1, help="How many questions.")] = 10,
+    seed: Annotated[int | None, typer.Option("--seed", help="Fix the questions, their order, the shuffles and the numbers.")] = None,
+    generated: Annotated[bool, typer.Option("--generated/--no-generated", help="Mix in questions with fresh numbers.")] = True,
+    lang: Lang = None,
+    as_json: Json = False,
+) -> None:
+    """Take a quiz: explanations after each answer, progress saved for review."""
+    from dltutor.lessons.quiz.bank import BankError, load_banks
+    from dltutor.lessons.quiz.session import QuizError, build_quiz, resolve_lesson
+
+    language = resolve_lang(lang)
+    try:
+        banks = load_banks()
+        if lesson is not None:
+            lesson = resolve_lesson(lesson, banks)
+    except BankError as error:
+        fail(f"a quiz bank is broken: {error}", code=1)
+    except QuizError as error:
+        fail(str(error), code=2)
+    store = open_store()
+    with store:
+        try:
+            session = build_quiz(lesson, n=n, seed=seed, generated=generated, lang=language,
+                                 store=store, banks=banks)
+        except QuizError as error:
+            fail(str(error), code=1)
+        completed = _run(session, lang=language, as_json=as_json)
+        _finish(session, completed=completed, lang=language, as_json=as_json)
+
+
+@app.command("review")
+def review(
+    n: Annotated[int | None, typer.Option("-n", "--questions", min=1, help="At most this many cards.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Fix the shuffles of the choices.")] = None,
+    lang: Lang = None,
+    as_json: Json = False,
+) -> None:
+    """Review the questions that spaced repetition says are due."""
+    from dltutor.lessons.quiz.bank import BankError
+    from dltutor.lessons.quiz.session import build_review
+
+    language = resolve_lang(lang)
+    store = open_store()
+    with store:
+        try:
+            session = build_review(store, n=n, lang=language, seed=seed)
+        except BankError as error:
+            fail(f"a quiz bank is broken: {error}", code=1)
+        if not session.total and not as_json:
+            typer.echo(w("nothing_due", language))
+            upcoming = sorted(r["due"] for r in store.reviews())
+            if upcoming:
+                from datetime import datetime
+
+                when = datetime.fromisoformat(upcoming[0]).astimezone().strftime("%Y-%m-%d %H:%M")
+                typer.echo(w("next_due", language, when=when))
+            return
+        completed = _run(session, lang=language, as_json=as_json)
+        _finish(session, completed=completed, lang=language, as_json=as_json)
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{x:.0%}"
+
+
+@app.command("progress")
+def progress(
+    export: Annotated[Path | None, typer.Option("--export", help="Write progress to PATH: .json (everything) or .csv (answers).")] = None,
+    import_: Annotated[Path | None, typer.Option("--import", help="Merge a JSON export into this machine's progress.")] = None,
+    lang: Lang = None,
+    as_json: Json = False,
+) -> None:
+    """Show progress per lesson: read, questions seen, accuracy, mastery, due; and the streak."""
+    from dltutor.lessons.progress.report import answers_csv, report
+    from dltutor.lessons.progress.store import ProgressError
+    from dltutor.lessons.quiz.bank import BankError, load_banks
+
+    language = resolve_lang(lang)
+    if export is not None and export.suffix.lower() not in (".json", ".csv"):
+        fail(f"cannot tell the format of {export}: end the name with .json or .csv", code=2)
+    store = open_store()
+    with store:
+        notes = []
+        if import_ is not None:
+            try:
+                data = json.loads(import_.read_text("utf-8"))
+            except OSError as error:
+                fail(f"cannot read {import_} ({error.strerror or error})", code=1)
+            except (json.JSONDecodeError, UnicodeDecodeError) as error:
+                fail(f"{import_} is not a JSON export ({error})", code=1)
+            try:
+                counts = store.merge(data)
+            except ProgressError as error:
+                fail(f"{import_}: {error}", code=1)
+            notes.append(f"Imported from {import_}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        if export is not None:
+            text = (json.dumps(store.export(), ensure_ascii=False, indent=2) + "\n"
+                    if export.suffix.lower() == ".json" else answers_csv(store))
+            try:
+                export.parent.mkdir(parents=True, exist_ok=True)
+                export.write_text(text, "utf-8")
+            except OSError as error:
+                fail(f"cannot write {export} ({error.strerror or error})", code=1)
+            notes.append(f"Exported to {export}")
+        try:
+            banks = load_banks()
+        except BankError:
+            banks = {}
+        titles: dict[str, str] = {}
+        try:
+            from dltutor.lessons.catalog import lessons
+
+            titles = {x.id: x.title for x in lessons(language)}
+        except Exception:
+            titles = {}
+        data = report(store, banks, titles)
+    if as_json:
+        emit_json({**data, **({"notes": notes} if notes else {})})
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    for note in notes:
+        console.print(note, style="dim")
+    table = Table("id", "title", "read", "seen", "accuracy", "mastery", "due", box=None, header_style="bold")
+    for row in data["lessons"]:
+        seen = f"{row['seen']}/{row['questions']}" if row["questions"] else str(row["seen"])
+        table.add_row(row["lesson"], row["title"], row["read"], seen, _pct(row["accuracy"]),
+                      _pct(row["mastery"]), str(row["due"] or ""))
+    console.print(table)
+    if not data["answered"]:
+        console.print(w("no_answers", language))
+    console.print(w("streak", language, d=data["streak"], a=data["answered"], due=data["due"]))
