@@ -75,7 +75,7 @@ def test_languages_and_order_feedback() -> None:
 
 
 def test_generated_questions_mix_in_and_unknown_lessons() -> None:
-    session = build_quiz("10", n=4, seed=2)
+    session = build_quiz("10", n=4, seed=2, banks=BANKS)  # the fixtures have no lesson-10 bank
     assert session.total == 4 and all(q.generated for q in session.questions)
     mixed = build_quiz(None, n=10, seed=2, banks=BANKS)
     assert sum(q.generated for q in mixed.questions) >= 1
