@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from importlib import resources
 
 import pytest
@@ -13,6 +14,7 @@ from dltutor.lessons.catalog import LANGUAGES, lessons, prose
 QUESTION_TYPES = {"single", "multi", "order", "numeric", "text"}
 LAB_ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 EN = {lesson.key: lesson for lesson in lessons("en")}
 JA = {lesson.key: lesson for lesson in lessons("ja")}
@@ -104,3 +106,24 @@ def test_python_blocks_run(key: str, lang: str, capsys: pytest.CaptureFixture[st
             exec(compile(block, f"{lang}/{key}.md block {number}", "exec"), namespace)
         except Exception as error:  # noqa: BLE001 - report which block failed and why
             pytest.fail(f"{lang}/{key}.md python block {number} failed: {error!r}")
+
+
+def display_width(line: str) -> int:
+    """Columns a terminal gives the line: wide characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in line
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("key", sorted(EN))
+def test_code_and_diagrams_fit_an_80_column_terminal(key: str, lang: str) -> None:
+    lesson = (EN if lang == "en" else JA)[key]
+    too_wide = [
+        line
+        for block in FENCED.findall(lesson.body)
+        for line in block.splitlines()
+        if display_width(line) > 80
+    ]
+    assert not too_wide, f"{lang}/{key}.md has fenced lines over 80 columns: {too_wide[:2]}"
