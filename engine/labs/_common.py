@@ -1,0 +1,326 @@
+"""Helpers the labs share: a tiny network wrapper over engine layers, a training loop
+that yields per-epoch numbers, small data sets, and grid helpers.
+
+The loop follows the engine's layer contract (forward / backward / params / grads) and the
+optimizers' `step(params_and_grads)`, so a lab stays a few lines and fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .. import losses as engine_losses
+from .. import optimizers as engine_optimizers
+from .base import LabError
+
+OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+
+
+class Net:
+    """A list of engine layers run in order (a minimal Sequential for the labs)."""
+
+    def __init__(
+        self, layers: Sequence, input_dim: int | tuple[int, ...], rng: np.random.Generator
+    ):
+        self.layers = list(layers)
+        shape: tuple = (None, *((input_dim,) if isinstance(input_dim, int) else input_dim))
+        for i, layer in enumerate(self.layers):
+            layer.build(shape, rng)
+            if i == 0 and hasattr(layer, "needs_input_grad"):
+                layer.needs_input_grad = False
+            shape = layer.output_shape(shape)
+        self.activations: list[np.ndarray] = []
+
+    def forward(self, x: np.ndarray, training: bool = False, keep: bool = False) -> np.ndarray:
+        if keep:
+            self.activations = []
+        for layer in self.layers:
+            x = layer.forward(x, training=training)
+            if keep:
+                self.activations.append(x)
+        return x
+
+    def backward(self, dout: np.ndarray) -> None:
+        for layer in reversed(self.layers):
+            dout = layer.backward(dout)
+            if dout is None:
+                break
+
+    def params_and_grads(self, weight_decay: float = 0.0):
+        pairs = []
+        for layer in self.layers:
+            if not getattr(layer, "trainable", True):
+                continue
+            reg_keys = (
+                layer.regularization_keys()
+                if hasattr(layer, "regularization_keys")
+                else ("kernel",)
+            )
+            for key, param in layer.params.items():
+                grad = layer.grads[key]
+                if weight_decay and key in reg_keys:
+                    grad += weight_decay * param
+                pairs.append((param, grad))
+        return pairs
+
+    def penalty(self, weight_decay: float) -> float:
+        if not weight_decay:
+            return 0.0
+        total = 0.0
+        for layer in self.layers:
+            reg_keys = (
+                layer.regularization_keys()
+                if hasattr(layer, "regularization_keys")
+                else ("kernel",)
+            )
+            total += sum(float((p**2).sum()) for k, p in layer.params.items() if k in reg_keys)
+        return 0.5 * weight_decay * total
+
+    def count_params(self) -> int:
+        return sum(layer.count_params() for layer in self.layers)
+
+
+def make_optimizer(name: str, lr: float | None = None):
+    return engine_optimizers.get(name, lr)
+
+
+def make_loss(name: str):
+    return engine_losses.get(name)
+
+
+def accuracy(outputs: np.ndarray, y: np.ndarray) -> float:
+    if outputs.shape[-1] == 1:
+        return float(((outputs.ravel() > 0) == (y.ravel() > 0.5)).mean())
+    return float((outputs.argmax(axis=1) == y).mean())
+
+
+def evaluate(
+    net: Net, loss, x: np.ndarray, y: np.ndarray, batch: int = 1000
+) -> tuple[float, float]:
+    """Mean loss and accuracy over (x, y), in inference mode."""
+    total, correct = 0.0, 0.0
+    for start in range(0, len(x), batch):
+        out = net.forward(x[start : start + batch], training=False)
+        yb = y[start : start + batch]
+        total += loss.forward(out, yb) * len(yb)
+        correct += accuracy(out, yb) * len(yb)
+    return total / len(x), correct / len(x)
+
+
+def train(
+    net: Net,
+    loss,
+    optimizer,
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    epochs: int,
+    batch_size: int,
+    rng: np.random.Generator,
+    x_val: np.ndarray | None = None,
+    y_val: np.ndarray | None = None,
+    weight_decay: float = 0.0,
+    on_step=None,
+) -> Iterator[dict[str, float]]:
+    """Mini-batch training; yields one dict per epoch (loss, acc, val_loss, val_acc).
+
+    `on_step(step_loss)` is called after each step (for per-step curves). A non-finite loss
+    stops the run with a LabError that says what probably went wrong.
+    """
+    n = len(x)
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(n)
+        seen, running = 0, 0.0
+        for start in range(0, n, batch_size):
+            idx = order[start : start + batch_size]
+            out = net.forward(x[idx], training=True)
+            value = loss.forward(out, y[idx]) + net.penalty(weight_decay)
+            if not np.isfinite(value):
+                raise LabError(f"the loss became {value} at epoch {epoch}: learning rate too high?")
+            net.backward(loss.backward())
+            optimizer.step(net.params_and_grads(weight_decay))
+            running += value * len(idx)
+            seen += len(idx)
+            if on_step is not None:
+                on_step(value)
+        record = {"epoch": epoch, "loss": running / seen}
+        tl, ta = evaluate(net, loss, x, y)
+        record["train_loss"], record["acc"] = tl, ta
+        if x_val is not None:
+            vl, va = evaluate(net, loss, x_val, y_val)
+            record["val_loss"], record["val_acc"] = vl, va
+        yield record
+
+
+# ---------------------------------------------------------------------------------------
+# data
+
+
+@cache
+def digits() -> tuple[np.ndarray, np.ndarray]:
+    """scikit-learn's 8×8 digits (1,797 images), pixels scaled to [0, 1], float32."""
+    try:
+        from sklearn.datasets import load_digits
+    except ImportError as error:  # pragma: no cover - sklearn is a dependency
+        raise LabError(
+            "this lab needs scikit-learn for the digits data: pip install scikit-learn"
+        ) from error
+    data = load_digits()
+    return (data.data / 16.0).astype(np.float32), data.target.astype(np.int64)
+
+
+def split(x, y, test_fraction: float, rng: np.random.Generator):
+    order = rng.permutation(len(x))
+    cut = int(round(len(x) * (1 - test_fraction)))
+    return x[order[:cut]], y[order[:cut]], x[order[cut:]], y[order[cut:]]
+
+
+FASHION_LABELS = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
+
+
+@cache
+def fashion_subset(
+    n_train: int, n_test: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The first images of Fashion-MNIST's train and test splits, (N, 1, 28, 28) in [0, 1],
+    or None when the data set is not installed."""
+    from ..data import fashion
+
+    if not fashion.is_available():
+        return None
+    (xtr, ytr), (xte, yte) = fashion.load_fashion_mnist(limit=max(n_train, n_test))
+    return xtr[:n_train], ytr[:n_train], xte[:n_test], yte[:n_test]
+
+
+def grid_points(extent: tuple[float, float, float, float], n: int = 60) -> tuple[np.ndarray, int]:
+    """(n·n, 2) points covering the extent row by row from the bottom (Boundary's layout)."""
+    xmin, xmax, ymin, ymax = extent
+    xs = np.linspace(xmin, xmax, n)
+    ys = np.linspace(ymin, ymax, n)
+    gx, gy = np.meshgrid(xs, ys)
+    return np.stack([gx.ravel(), gy.ravel()], axis=1).astype(np.float32), n
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def models_dir() -> Path:
+    """Where shipped model artefacts live (the package's models_onnx folder)."""
+    env = os.environ.get("DLTUTOR_MODELS_DIR")
+    if env:
+        return Path(env)
+    from importlib import resources
+
+    return Path(str(resources.files("dltutor.models_onnx")))
+
+
+def missing_model(name: str) -> LabError:
+    return LabError(
+        f"model not available: run `dltutor models train {name}` (looked in {models_dir()})"
+    )
+
+
+def sequential(
+    layers,
+    input_dim,
+    seed: int,
+    loss: str,
+    optimizer,
+    lr=None,
+    metrics=("accuracy",),
+    weight_decay=0.0,
+):
+    """A compiled engine Sequential, built for `input_dim` features (or a shape tuple)."""
+    from ..model import Sequential
+
+    shape = (input_dim,) if isinstance(input_dim, int) else tuple(input_dim)
+    model = Sequential(layers, input_shape=(None, *shape), seed=seed)
+    model.compile(loss=loss, optimizer=optimizer, lr=lr, metrics=metrics, weight_decay=weight_decay)
+    return model
+
+
+def is_epoch(record) -> bool:
+    return getattr(record, "kind", "") == "epoch"
+
+
+def load_shipped(name: str):
+    """(engine model, card) rebuilt from the shipped ONNX file, or a LabError saying how to
+    build it. The sha256 in the card is checked first."""
+    from ..inference.cards import ModelFileError, card_path, verify_model
+
+    if not card_path(name).is_file():
+        raise missing_model(name)
+    try:
+        card, path = verify_model(name)
+    except (ModelFileError, OSError) as error:
+        raise LabError(str(error)) from None
+    from ..export.onnx_import import engine_model_from_onnx
+
+    try:
+        model = engine_model_from_onnx(path)
+    except ImportError as error:
+        raise LabError(
+            f"reading {path} needs the onnx package ({error}): pip install onnx"
+        ) from None
+    return model, card
+
+
+def activations(model, x: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """Every layer's output for `x` in inference mode, image outputs as (N, C, H, W)."""
+    from ..model import _Single
+
+    out = []
+    x = np.asarray(x, dtype=np.float32)
+    for step in model._unfused_steps:
+        x = step.forward(x, False)
+        if isinstance(step, _Single):
+            value = (
+                x.transpose(0, 3, 1, 2)
+                if x.ndim == 4 and getattr(step, "channels_last_out", False)
+                else x
+            )
+            out.append((step.layer.name, value))
+    return out
+
+
+def grad_cam(model, x: np.ndarray, target: int) -> np.ndarray:
+    """Grad-CAM of class `target` at the last 4-D layer output: ReLU(Σ_c mean(∂y/∂A_c)·A_c)."""
+    from ..model import _Single
+
+    steps = model._unfused_steps
+    outs = []
+    h = np.asarray(x, dtype=np.float32)
+    for step in steps:
+        h = step.forward(h, False)
+        outs.append(h)
+    last4 = max(i for i, o in enumerate(outs) if o.ndim == 4)
+    for layer in model.layers:
+        layer.needs_input_grad = True
+    dout = np.zeros_like(outs[-1])
+    dout[0, target] = 1.0
+    for i in range(len(steps) - 1, last4, -1):
+        dout = steps[i].backward(dout)
+    acts, grads = outs[last4], dout
+    if isinstance(steps[last4], _Single) and getattr(steps[last4], "channels_last_out", False):
+        acts, grads = acts.transpose(0, 3, 1, 2), grads.transpose(0, 3, 1, 2)
+    weights = grads[0].mean(axis=(1, 2))
+    cam = np.maximum((weights[:, None, None] * acts[0]).sum(axis=0), 0)
+    model.layers[0].needs_input_grad = False
+    return cam / cam.max() if cam.max() > 0 else cam

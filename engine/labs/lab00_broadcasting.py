@@ -1,0 +1,119 @@
+"""00-broadcasting: NumPy broadcasting rules on two shapes, and why vectorised code is fast."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from .base import Curves, Frame, Images, Lab, Table, choice_knob, int_knob
+
+SHAPES = ("3x4", "3x1", "1x4", "4", "1", "2x3x4", "2x1x4", "4x3", "3")
+
+
+def parse(shape: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in shape.split("x"))
+
+
+def explain(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[tuple[int, ...] | None, list[str]]:
+    """Compare the shapes from the right, as NumPy does; say what happens to each axis."""
+    n = max(len(a), len(b))
+    pa, pb = (1,) * (n - len(a)) + a, (1,) * (n - len(b)) + b
+    steps, out = [], []
+    for axis, (x, y) in enumerate(zip(pa, pb, strict=True)):
+        if x == y:
+            steps.append(f"axis {axis}: {x} and {y} match")
+            out.append(x)
+        elif x == 1 or y == 1:
+            steps.append(f"axis {axis}: {x} and {y} → the 1 is stretched to {max(x, y)}")
+            out.append(max(x, y))
+        else:
+            steps.append(f"axis {axis}: {x} and {y} differ and neither is 1 → error")
+            return None, steps
+    return tuple(out), steps
+
+
+def run(knobs, rng):
+    a_shape, b_shape = parse(knobs["a"]), parse(knobs["b"])
+    a = np.arange(int(np.prod(a_shape)), dtype=np.float32).reshape(a_shape)
+    b = (np.arange(int(np.prod(b_shape)), dtype=np.float32) * 10).reshape(b_shape)
+    expected, steps = explain(a_shape, b_shape)
+    try:
+        result = a + b
+        got = result.shape
+        error = ""
+    except ValueError as exc:
+        result, got, error = None, None, str(exc)
+    rows = [[s] for s in steps] + [
+        [f"a + b → {got}" if got is not None else f"a + b → ValueError: {error}"]
+    ]
+    plots = [Table(f"a{a_shape} + b{b_shape}", ["rule (shapes aligned on the right)"], rows)]
+    if result is not None and result.ndim == 2:
+        plots.append(
+            Images(
+                "a, b (stretched) and a + b",
+                [("a", np.broadcast_to(a, got)), ("b", np.broadcast_to(b, got)), ("a + b", result)],
+                size=min(16, max(got[1] * 2, 4)),
+            )
+        )
+    yield Frame(step=1, total=2, plots=list(plots))
+    # why NumPy is fast: one C loop instead of a Python loop
+    n = knobs["n"]
+    x = rng.standard_normal(n).astype(np.float32)
+    t0 = time.perf_counter()
+    total = 0.0
+    for v in x.tolist():
+        total += v * v
+    loop_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    vec = float(np.dot(x, x))
+    vec_s = max(time.perf_counter() - t0, 1e-9)
+    plots.append(
+        Table(
+            f"sum of squares of {n:,} numbers",
+            ["way", "seconds", "result"],
+            [
+                ["Python loop", f"{loop_s:.4f}", f"{total:.1f}"],
+                ["np.dot (C loop)", f"{vec_s:.6f}", f"{vec:.1f}"],
+            ],
+        )
+    )
+    plots.append(
+        Curves("seconds (log)", {"python loop": [loop_s], "numpy": [vec_s]}, xlabel="", logy=True)
+    )
+    yield Frame(
+        step=2,
+        total=2,
+        final=True,
+        plots=plots,
+        metrics={
+            "broadcast_ok": got is not None,
+            "rule_agrees": (expected == got),
+            "result_ndim": len(got) if got else 0,
+            "loop_s": loop_s,
+            "numpy_s": vec_s,
+            "speedup": loop_s / vec_s,
+        },
+        message=(
+            f"Shapes are compared from the last axis: equal sizes match, a 1 is stretched. "
+            f"The vectorised sum was {loop_s / vec_s:.0f}× faster than the Python loop."
+        ),
+    )
+
+
+LAB = Lab(
+    id="00-broadcasting",
+    lesson="00",
+    title_en="NumPy broadcasting playground",
+    title_ja="NumPy のブロードキャスト",
+    summary_en="Add arrays of two shapes and see how NumPy stretches axes of size 1 — or refuses.",
+    summary_ja="2 つの形の配列を足して、サイズ 1 の軸がどう引き伸ばされるか（または失敗するか）を見る。",
+    knobs=(
+        choice_knob("a", "3x4", SHAPES, "Shape of a (rows x columns).", "a の形（行 x 列）。"),
+        choice_knob("b", "1x4", SHAPES, "Shape of b.", "b の形。"),
+        int_knob(
+            "n", 200_000, 1000, 5_000_000, "Numbers in the speed test.", "速度比較に使う数の個数。"
+        ),
+    ),
+    run_fn=run,
+)

@@ -1,0 +1,112 @@
+"""01-xor-boundary: one layer cannot separate XOR; a 2-layer network bends the boundary."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers import Dense
+from ._common import Net, grid_points, make_loss, make_optimizer, sigmoid
+from .base import Boundary, Curves, Frame, Lab, float_knob, int_knob
+
+EXTENT = (-0.6, 1.6, -0.6, 1.6)
+
+
+def xor_data(n: int, noise: float, rng: np.random.Generator):
+    corners = np.array([[0, 0], [1, 1], [0, 1], [1, 0]], dtype=np.float32)
+    labels = np.array([0, 0, 1, 1], dtype=np.float32)
+    pick = rng.integers(0, 4, n)
+    x = corners[pick] + rng.normal(0, noise, (n, 2)).astype(np.float32)
+    return x.astype(np.float32), labels[pick].reshape(-1, 1)
+
+
+def run(knobs, rng):
+    x, y = xor_data(knobs["points"], knobs["noise"], rng)
+    epochs, hidden = knobs["epochs"], knobs["hidden"]
+    nets = {
+        "1 layer": Net([Dense(1)], 2, rng),
+        f"2 layers ({hidden} tanh)": Net([Dense(hidden, activation="tanh"), Dense(1)], 2, rng),
+    }
+    loss = make_loss("binary_cross_entropy")
+    opts = {name: make_optimizer("adam", knobs["lr"]) for name in nets}
+    history = {name: [] for name in nets}
+    acc_history = {name: [] for name in nets}
+    grid_x, n = grid_points(EXTENT, 48)
+    every = max(1, epochs // 40)
+    batch = 32
+    for epoch in range(1, epochs + 1):
+        order = rng.permutation(len(x))
+        for name, net in nets.items():
+            for start in range(0, len(x), batch):
+                idx = order[start : start + batch]
+                out = net.forward(x[idx], training=True)
+                loss.forward(out, y[idx])
+                net.backward(loss.backward())
+                opts[name].step(net.params_and_grads())
+            out = net.forward(x)
+            history[name].append(loss.forward(out, y))
+            acc_history[name].append(float(((out > 0) == (y > 0.5)).mean()))
+        if epoch % every == 0 or epoch == epochs:
+            plots = [Curves("loss", {k: list(v) for k, v in history.items()}, xlabel="epoch")]
+            for name, net in nets.items():
+                grid = sigmoid(net.forward(grid_x)).reshape(n, n)
+                plots.append(
+                    Boundary(f"{name}: P(class 1)", grid, EXTENT, x[:80], y[:80, 0].astype(int))
+                )
+            names = list(nets)
+            metrics = {
+                "loss_1layer": history[names[0]][-1],
+                "loss_2layer": history[names[1]][-1],
+                "acc_1layer": acc_history[names[0]][-1],
+                "acc_2layer": acc_history[names[1]][-1],
+            }
+            yield Frame(
+                step=epoch,
+                total=epochs,
+                plots=plots,
+                metrics=metrics,
+                message=(
+                    f"epoch {epoch}: accuracy 1 layer {metrics['acc_1layer']:.0%}, "
+                    f"2 layers {metrics['acc_2layer']:.0%}"
+                ),
+                final=epoch == epochs,
+            )
+
+
+LAB = Lab(
+    id="01-xor-boundary",
+    lesson="01",
+    title_en="XOR decision boundary: 1 layer vs 2 layers",
+    title_ja="XOR の決定境界：1 層と 2 層",
+    summary_en="Train a single layer and a 2-layer network on noisy XOR; only the second separates it.",
+    summary_ja="ノイズ入りの XOR を 1 層と 2 層のネットワークで学習。分けられるのは 2 層だけ。",
+    knobs=(
+        int_knob(
+            "epochs",
+            150,
+            1,
+            2000,
+            "Passes over the data.",
+            "データを何周学習するか（エポック数）。",
+        ),
+        int_knob(
+            "hidden",
+            8,
+            2,
+            64,
+            "Units in the hidden layer of the 2-layer net.",
+            "2 層ネットの隠れ層のユニット数。",
+        ),
+        float_knob("lr", 0.05, 1e-4, 1.0, "Adam's learning rate.", "Adam の学習率。"),
+        float_knob(
+            "noise",
+            0.15,
+            0.0,
+            0.5,
+            "Spread of the points around the corners.",
+            "各点の角からのばらつき。",
+        ),
+        int_knob("points", 200, 20, 2000, "Number of training points.", "学習データの点の数。"),
+    ),
+    run_fn=run,
+    quick={"epochs": 40},
+)

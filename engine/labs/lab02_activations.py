@@ -1,0 +1,122 @@
+"""02-activations: the shapes of step, sigmoid, tanh, ReLU, leaky ReLU and their slopes,
+and why a stack of linear layers collapses into one."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers.activations import LeakyReLU, ReLU, Sigmoid, Tanh
+from .base import Curves, Frame, Lab, Table, float_knob, int_knob
+
+
+def step(x: np.ndarray) -> np.ndarray:
+    return (x > 0).astype(x.dtype)
+
+
+def curves(span: float, alpha: float, points: int):
+    x = np.linspace(-span, span, points).astype(np.float64)
+    layers = {"sigmoid": Sigmoid(), "tanh": Tanh(), "relu": ReLU(), "leaky relu": LeakyReLU(alpha)}
+    values = {"step": step(x)}
+    slopes = {"step": np.zeros_like(x)}
+    for name, layer in layers.items():
+        values[name] = layer.forward(x.copy())
+        slopes[name] = layer.backward(np.ones_like(x))  # the local gradient, by backprop
+    return x, values, slopes
+
+
+def run(knobs, rng):
+    span, alpha, depth = knobs["range"], knobs["alpha"], knobs["depth"]
+    x, values, slopes = curves(span, alpha, 161)
+    yield Frame(step=0, total=2, message="activation functions")
+    # linear stack: h(x) = c·x three (depth) times is c^depth · x — one linear layer
+    c = knobs["c"]
+    probe = np.linspace(-1, 1, 9)
+    linear_stack = probe.copy()
+    tanh_stack = probe.copy()
+    for _ in range(depth):
+        linear_stack = c * linear_stack
+        tanh_stack = np.tanh(c * tanh_stack)
+
+    # how far each stack is from its best straight line through the origin
+    def nonlinearity(y):
+        slope = float(probe @ y / (probe @ probe))
+        return float(np.abs(y - slope * probe).max())
+
+    rows = [
+        [
+            name,
+            f"{values[name].min():.3g}..{values[name].max():.3g}",
+            f"{slopes[name].max():.3g}",
+            f"{float(np.interp(0.0, x, values[name])):.3g}",
+        ]
+        for name in values
+    ]
+    metrics = {
+        "sigmoid_max_slope": float(slopes["sigmoid"].max()),
+        "tanh_max_slope": float(slopes["tanh"].max()),
+        "relu_at_minus1": float(np.interp(-1.0, x, values["relu"])),
+        "leaky_at_minus1": float(np.interp(-1.0, x, values["leaky relu"])),
+        "linear_stack_slope": float(c**depth),
+        "linear_stack_nonlinearity": nonlinearity(linear_stack),
+        "tanh_stack_nonlinearity": nonlinearity(tanh_stack),
+    }
+    yield Frame(
+        step=2,
+        total=2,
+        final=True,
+        plots=[
+            Curves("h(x)", {k: list(v) for k, v in values.items()}, xlabel="x", x=list(x)),
+            Curves(
+                "slope h'(x) (by backward)",
+                {k: list(v) for k, v in slopes.items() if k != "step"},
+                xlabel="x",
+                x=list(x),
+            ),
+            Table("activations", ["name", "range", "max slope", "h(0)"], rows),
+        ],
+        metrics=metrics,
+        message=(
+            f"Sigmoid's slope is at most {metrics['sigmoid_max_slope']:.2f}: stacked sigmoids shrink gradients. "
+            f"{depth} linear layers h(x)={c:g}x make one: {c:g}^{depth}·x = {c**depth:g}x "
+            f"(distance from a straight line {metrics['linear_stack_nonlinearity']:.1e}); "
+            f"with tanh it is {metrics['tanh_stack_nonlinearity']:.2f}."
+        ),
+    )
+
+
+LAB = Lab(
+    id="02-activations",
+    lesson="02",
+    title_en="Activation functions and their slopes",
+    title_ja="活性化関数とその傾き",
+    summary_en="Plot step, sigmoid, tanh, ReLU and leaky ReLU with their gradients; linear stacks collapse.",
+    summary_ja="ステップ・シグモイド・tanh・ReLU・Leaky ReLU とその勾配。線形の積み重ねは 1 層と同じ。",
+    knobs=(
+        float_knob(
+            "range",
+            5.0,
+            1.0,
+            20.0,
+            "Plot x from -range to +range.",
+            "x を -range から +range まで描く。",
+        ),
+        float_knob(
+            "alpha",
+            0.1,
+            0.0,
+            0.5,
+            "Leaky ReLU's slope for x < 0.",
+            "Leaky ReLU の x < 0 での傾き。",
+        ),
+        float_knob(
+            "c",
+            2.0,
+            -5.0,
+            5.0,
+            "Slope c of the linear activation h(x) = c·x.",
+            "線形の活性化 h(x) = c·x の係数 c。",
+        ),
+        int_knob("depth", 3, 1, 10, "How many layers to stack.", "積み重ねる層の数。"),
+    ),
+    run_fn=run,
+)

@@ -1,0 +1,122 @@
+"""02-softmax-overflow: exp overflows for large logits; subtracting the max fixes it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers.activations import softmax as engine_softmax
+from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
+
+BASE = np.array([10.0, 0.0, -10.0])  # DLFS's [1010, 1000, 990] is BASE + 1000
+
+
+def naive_softmax(a: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(a)
+        return e / e.sum(axis=-1, keepdims=True)
+
+
+def stable_softmax(a: np.ndarray) -> np.ndarray:
+    shifted = a - a.max(axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def run(knobs, rng):
+    dtype = np.float32 if knobs["dtype"] == "float32" else np.float64
+    top, steps = knobs["shift"], knobs["steps"]
+    shifts = np.linspace(0.0, top, steps)
+    naive_p, stable_p, engine_p = [], [], []
+    first_nan = None
+    for i, s in enumerate(shifts):
+        logits = (BASE + s).astype(dtype)[None, :]
+        n = naive_softmax(logits)[0, 0]
+        naive_p.append(float(n))
+        stable_p.append(float(stable_softmax(logits)[0, 0]))
+        engine_p.append(float(engine_softmax(logits.copy())[0, 0]))
+        if first_nan is None and not np.isfinite(n):
+            first_nan = float(s)
+        if (i + 1) % max(1, steps // 10) == 0 or i == steps - 1:
+            yield Frame(
+                step=i + 1,
+                total=steps,
+                plots=[
+                    Curves(
+                        "P(first class)",
+                        {"naive exp(a)/Σexp": list(naive_p), "stable (a − max)": list(stable_p)},
+                        xlabel="shift",
+                        x=list(shifts[: i + 1]),
+                    )
+                ],
+                metrics={"shift": float(s)},
+            )
+    final_logits = (BASE + top).astype(dtype)[None, :]
+    naive_final = naive_softmax(final_logits)[0]
+    stable_final = stable_softmax(final_logits)[0]
+    engine_final = engine_softmax(final_logits.copy())[0]
+    limit = float(np.log(np.finfo(dtype).max))
+    rows = [
+        ["logits", ", ".join(f"{v:g}" for v in final_logits[0])],
+        ["naive", ", ".join(f"{v:.4g}" for v in naive_final)],
+        ["stable", ", ".join(f"{v:.4g}" for v in stable_final)],
+        ["engine softmax", ", ".join(f"{v:.4g}" for v in engine_final)],
+    ]
+    metrics = {
+        "naive_nan": bool(not np.isfinite(naive_final).all()),
+        "stable_sum": float(stable_final.sum()),
+        "engine_sum": float(engine_final.sum()),
+        "first_nan_shift": first_nan if first_nan is not None else float("nan"),
+        "exp_overflow_at": limit,
+    }
+    yield Frame(
+        step=steps,
+        total=steps,
+        final=True,
+        plots=[
+            Curves(
+                "P(first class)",
+                {"naive exp(a)/Σexp": naive_p, "stable (a − max)": stable_p},
+                xlabel="shift",
+                x=list(shifts),
+            ),
+            Table(f"softmax at shift {top:g} ({knobs['dtype']})", ["", "values"], rows),
+        ],
+        metrics=metrics,
+        message=(
+            f"{knobs['dtype']}: exp(a) overflows once a > {limit:.1f}; the naive softmax turns to nan "
+            + (f"from shift {first_nan:.0f}" if first_nan is not None else "(not reached)")
+            + "; subtracting the max keeps it exact (sum = 1)."
+        ),
+    )
+
+
+LAB = Lab(
+    id="02-softmax-overflow",
+    lesson="02",
+    title_en="Softmax overflow and the max trick",
+    title_ja="ソフトマックスのオーバーフローと最大値の引き算",
+    summary_en="Shift the logits up: naive exp overflows to inf/inf = nan, the stable form stays correct.",
+    summary_ja="入力を大きくしていくと素朴な実装は inf/inf = nan に。最大値を引けば正しいまま。",
+    knobs=(
+        float_knob(
+            "shift",
+            1000.0,
+            0.0,
+            5000.0,
+            "Largest amount added to the logits [10, 0, -10].",
+            "入力 [10, 0, -10] に足す値の最大。",
+        ),
+        int_knob(
+            "steps",
+            101,
+            2,
+            2000,
+            "Number of shifts tried between 0 and shift.",
+            "0 から shift までに試す点の数。",
+        ),
+        choice_knob(
+            "dtype", "float32", ("float32", "float64"), "Floating-point type.", "浮動小数点の型。"
+        ),
+    ),
+    run_fn=run,
+)

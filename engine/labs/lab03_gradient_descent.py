@@ -1,0 +1,106 @@
+"""03-gradient-descent: f(x0, x1) = x0² + x1² with a too-small, a good and a too-large rate,
+using the central-difference numerical gradient."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import Curves, Frame, Lab, Paths, float_knob, int_knob
+
+
+def f(p: np.ndarray) -> float:
+    return float(p[0] ** 2 + p[1] ** 2)
+
+
+def numerical_gradient(fn, p: np.ndarray, h: float = 1e-4) -> np.ndarray:
+    """Central difference (f(x+h) − f(x−h)) / 2h for each coordinate."""
+    grad = np.zeros_like(p)
+    for i in range(p.size):
+        keep = p[i]
+        p[i] = keep + h
+        up = fn(p)
+        p[i] = keep - h
+        down = fn(p)
+        p[i] = keep
+        grad[i] = (up - down) / (2 * h)
+    return grad
+
+
+def descend(lr: float, steps: int, start=(-3.0, 4.0)) -> np.ndarray:
+    p = np.array(start, dtype=np.float64)
+    path = [p.copy()]
+    for _ in range(steps):
+        p -= lr * numerical_gradient(f, p)
+        path.append(p.copy())
+    return np.array(path)
+
+
+def run(knobs, rng):
+    steps = knobs["steps"]
+    rates = {
+        f"too small {knobs['small_lr']:g}": knobs["small_lr"],
+        f"good {knobs['lr']:g}": knobs["lr"],
+        f"too large {knobs['large_lr']:g}": knobs["large_lr"],
+    }
+    paths = {name: descend(lr, steps) for name, lr in rates.items()}
+    xs = np.linspace(-5, 5, 61)
+    gx, gy = np.meshgrid(xs, xs)
+    grid = gx**2 + gy**2
+    every = max(1, steps // 20)
+    for k in range(1, steps + 1):
+        if k % every and k != steps:
+            continue
+        shown = {name: np.clip(p[: k + 1], -5, 5) for name, p in paths.items()}
+        values = {name: [f(q) for q in p[: k + 1]] for name, p in paths.items()}
+        final = k == steps
+        metrics = {}
+        if final:
+            names = list(rates)
+            metrics = {
+                "f_small": values[names[0]][-1],
+                "f_good": values[names[1]][-1],
+                "f_large": values[names[2]][-1],
+                "f_start": values[names[0]][0],
+            }
+        yield Frame(
+            step=k,
+            total=steps,
+            plots=[
+                Paths("gradient descent on x0² + x1²", shown, grid, (-5, 5, -5, 5)),
+                Curves("f(x) per step", values, xlabel="step", logy=True),
+            ],
+            metrics=metrics,
+            final=final,
+            message=(
+                "A tiny rate barely moves, a good one reaches the minimum, a too-large one overshoots "
+                "and diverges (points beyond the plot are clipped to its edge)."
+                if final
+                else f"step {k}"
+            ),
+        )
+
+
+LAB = Lab(
+    id="03-gradient-descent",
+    lesson="03",
+    title_en="Gradient descent and the learning rate",
+    title_ja="勾配降下法と学習率",
+    summary_en="Minimise x0² + x1² from (-3, 4) with numerical gradients at three learning rates.",
+    summary_ja="数値微分の勾配で x0² + x1² を (-3, 4) から最小化。学習率を 3 通りに変えて比べる。",
+    knobs=(
+        float_knob("lr", 0.1, 1e-5, 2.0, "The good learning rate.", "ちょうどよい学習率。"),
+        float_knob(
+            "small_lr", 0.005, 1e-6, 1.0, "A learning rate that is too small.", "小さすぎる学習率。"
+        ),
+        float_knob(
+            "large_lr",
+            1.05,
+            0.0,
+            2.0,
+            "A learning rate that is too large (above 1 diverges here).",
+            "大きすぎる学習率（ここでは 1 を超えると発散）。",
+        ),
+        int_knob("steps", 40, 1, 1000, "Number of update steps.", "更新の回数。"),
+    ),
+    run_fn=run,
+)

@@ -1,0 +1,135 @@
+"""03-numerical-gradient: a 2-layer net trained with numerical gradients vs backprop."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from ..layers import Dense
+from ._common import Net, digits, make_loss
+from .base import Curves, Frame, Lab, Table, float_knob, int_knob
+
+
+def numerical_grads(net: Net, loss, x, y, h: float) -> list[np.ndarray]:
+    """Central differences for every parameter: 2 forward passes per weight."""
+    grads = []
+    for layer in net.layers:
+        for _key, p in layer.params.items():
+            g = np.zeros_like(p, dtype=np.float64)
+            flat, gflat = p.reshape(-1), g.reshape(-1)
+            for i in range(flat.size):
+                keep = flat[i]
+                flat[i] = keep + h
+                up = loss.forward(net.forward(x), y)
+                flat[i] = keep - h
+                down = loss.forward(net.forward(x), y)
+                flat[i] = keep
+                gflat[i] = (up - down) / (2 * h)
+            grads.append(g)
+    return grads
+
+
+def run(knobs, rng):
+    x, y = digits()
+    order = rng.permutation(len(x))[: knobs["samples"]]
+    x, y = x[order].astype(np.float64), y[order]
+    hidden, steps, lr = knobs["hidden"], knobs["steps"], knobs["lr"]
+    seed = int(rng.integers(0, 2**31 - 1))
+    nets = {}
+    for name in ("numerical", "backprop"):
+        layers = [Dense(hidden, activation="sigmoid"), Dense(10)]
+        net = Net(layers, 64, np.random.default_rng(seed))
+        for layer in net.layers:
+            layer.astype(np.float64)
+            layer.needs_input_grad = True
+        nets[name] = net
+    loss = make_loss("softmax_cross_entropy")
+    curves = {"numerical": [], "backprop": []}
+    times = {"numerical": 0.0, "backprop": 0.0}
+    max_diff = 0.0
+    n_params = sum(layer.count_params() for layer in nets["backprop"].layers)
+    for step in range(1, steps + 1):
+        idx = rng.choice(len(x), size=knobs["batch_size"], replace=False)
+        xb, yb = x[idx], y[idx]
+        t0 = time.perf_counter()
+        num = numerical_grads(nets["numerical"], loss, xb, yb, 1e-4)
+        times["numerical"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        out = nets["backprop"].forward(xb)
+        loss.forward(out, yb)
+        nets["backprop"].backward(loss.backward())
+        back = [layer.grads[k] for layer in nets["backprop"].layers for k in layer.params]
+        times["backprop"] += time.perf_counter() - t0
+        max_diff = max(
+            max_diff, max(float(np.abs(a - b).max()) for a, b in zip(num, back, strict=True))
+        )
+        params_num = [layer.params[k] for layer in nets["numerical"].layers for k in layer.params]
+        params_back = [layer.params[k] for layer in nets["backprop"].layers for k in layer.params]
+        for p, g in zip(params_num, num, strict=True):
+            p -= lr * g
+        for p, g in zip(params_back, back, strict=True):
+            p -= lr * g
+        for name, net in nets.items():
+            curves[name].append(loss.forward(net.forward(x), y))
+        ratio = times["numerical"] / max(times["backprop"], 1e-9)
+        final = step == steps
+        yield Frame(
+            step=step,
+            total=steps,
+            plots=[
+                Curves(
+                    "loss on the whole subset",
+                    {k: list(v) for k, v in curves.items()},
+                    xlabel="step",
+                ),
+                Table(
+                    "time spent on gradients",
+                    ["method", "seconds", "per step"],
+                    [[k, f"{v:.3f}", f"{v / step * 1000:.1f} ms"] for k, v in times.items()],
+                ),
+            ],
+            metrics={
+                "numerical_s": times["numerical"],
+                "backprop_s": times["backprop"],
+                "slowdown": ratio,
+                "max_grad_diff": max_diff,
+                "params": float(n_params),
+                "loss_start": curves["backprop"][0],
+                "loss_end": curves["backprop"][-1],
+                "numerical_loss_end": curves["numerical"][-1],
+            },
+            final=final,
+            message=(
+                f"Both follow the same path (largest gradient difference {max_diff:.1e}), but the numerical "
+                f"gradient needs 2 forward passes for each of the {n_params} weights: {ratio:.0f}× slower."
+                if final
+                else f"step {step}"
+            ),
+        )
+
+
+LAB = Lab(
+    id="03-numerical-gradient",
+    lesson="03",
+    title_en="Training with numerical gradients (and how slow it is)",
+    title_ja="数値微分で学習する（そしてその遅さ）",
+    summary_en="Train a tiny 2-layer net with central-difference gradients next to backprop and time both.",
+    summary_ja="小さな 2 層ネットを数値微分と誤差逆伝播法で並べて学習し、時間を比べる。",
+    knobs=(
+        int_knob(
+            "hidden",
+            10,
+            2,
+            50,
+            "Hidden units (the cost grows with the weights).",
+            "隠れ層のユニット数（重みの数だけ遅くなる）。",
+        ),
+        int_knob("steps", 15, 1, 200, "Gradient steps.", "更新の回数。"),
+        int_knob("batch_size", 20, 1, 200, "Mini-batch size.", "ミニバッチのサイズ。"),
+        int_knob("samples", 300, 50, 1797, "Digits used.", "使う画像の数。"),
+        float_knob("lr", 0.5, 1e-4, 5.0, "Learning rate.", "学習率。"),
+    ),
+    run_fn=run,
+    quick={"steps": 6, "hidden": 6},
+)

@@ -1,0 +1,120 @@
+"""06-batchnorm: the same deep net with and without batch normalisation."""
+
+from __future__ import annotations
+
+from ..layers import BatchNormalization, Dense, ReLU
+from ._common import digits, is_epoch, sequential, split
+from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
+
+
+def build(batchnorm: bool, knobs, seed: int):
+    layers = []
+    for _ in range(knobs["layers"]):
+        layers.append(Dense(knobs["hidden"], kernel_initializer=knobs["init_std"]))
+        if batchnorm:
+            layers.append(BatchNormalization(momentum=0.9))
+        layers.append(ReLU())
+    layers.append(Dense(10))
+    return sequential(layers, 64, seed, "softmax_cross_entropy", knobs["optimizer"], knobs["lr"])
+
+
+def run(knobs, rng):
+    x, y = digits()
+    xtr, ytr, xte, yte = split(x, y, 0.25, rng)
+    xtr, ytr = xtr[: knobs["train_size"]], ytr[: knobs["train_size"]]
+    seed = int(rng.integers(0, 2**31 - 1))
+    models = {"with batch norm": build(True, knobs, seed), "without": build(False, knobs, seed)}
+    epochs = knobs["epochs"]
+    runs = {
+        k: m.fit(xtr, ytr, epochs=epochs, batch_size=knobs["batch_size"], seed=seed)
+        for k, m in models.items()
+    }
+    train_acc = {k: [] for k in models}
+    test_acc = {k: [] for k in models}
+    for epoch in range(1, epochs + 1):
+        for k, model in models.items():
+            for record in runs[k]:
+                if is_epoch(record):
+                    break
+            train_acc[k].append(model.evaluate(xtr, ytr)["accuracy"])
+            test_acc[k].append(model.evaluate(xte, yte)["accuracy"])
+        final = epoch == epochs
+        plots = [
+            Curves(
+                f"training accuracy (weights std {knobs['init_std']:g})",
+                {k: list(v) for k, v in train_acc.items()},
+                xlabel="epoch",
+            )
+        ]
+        metrics = {f"{k.replace(' ', '_')}_train_acc": v[-1] for k, v in train_acc.items()}
+        metrics |= {f"{k.replace(' ', '_')}_test_acc": v[-1] for k, v in test_acc.items()}
+        # epochs until 80% training accuracy: how much faster batch norm learns
+        for k, v in train_acc.items():
+            reached = next((i + 1 for i, a in enumerate(v) if a >= 0.8), None)
+            metrics[f"{k.replace(' ', '_')}_epochs_to_80"] = (
+                float(reached) if reached else float("nan")
+            )
+        if final:
+            rows = [
+                [
+                    k,
+                    f"{train_acc[k][-1]:.1%}",
+                    f"{test_acc[k][-1]:.1%}",
+                    metrics[f"{k.replace(' ', '_')}_epochs_to_80"],
+                ]
+                for k in models
+            ]
+            plots.append(
+                Table("after training", ["model", "train acc", "test acc", "epochs to 80%"], rows)
+            )
+        yield Frame(
+            step=epoch,
+            total=epochs,
+            plots=plots,
+            metrics=metrics,
+            final=final,
+            message=(
+                "Batch norm re-centres and re-scales each layer's inputs per mini-batch, so the deep "
+                "net learns quickly even from a poor weight scale; without it, learning stalls."
+                if final
+                else f"epoch {epoch}"
+            ),
+        )
+
+
+LAB = Lab(
+    id="06-batchnorm",
+    lesson="06",
+    title_en="Training with and without batch normalisation",
+    title_ja="Batch Normalization あり・なしの学習",
+    summary_en="A deep ReLU net with a poor weight scale: batch norm makes it learn fast, without it it stalls.",
+    summary_ja="重みのスケールが悪い深い ReLU ネット。Batch Norm があれば速く学習し、なければ停滞する。",
+    knobs=(
+        float_knob(
+            "init_std",
+            0.01,
+            1e-4,
+            2.0,
+            "Standard deviation of the initial weights.",
+            "重みの初期値の標準偏差。",
+        ),
+        int_knob("layers", 5, 1, 10, "Hidden layers.", "隠れ層の数。"),
+        int_knob("hidden", 100, 10, 300, "Units per hidden layer.", "隠れ層のユニット数。"),
+        int_knob("epochs", 10, 1, 200, "Passes over the training data.", "エポック数。"),
+        int_knob(
+            "train_size",
+            1000,
+            100,
+            1347,
+            "Training samples (digits).",
+            "訓練データの数（digits）。",
+        ),
+        int_knob("batch_size", 50, 8, 500, "Mini-batch size.", "ミニバッチのサイズ。"),
+        choice_knob(
+            "optimizer", "sgd", ("sgd", "momentum", "adam"), "Optimizer.", "オプティマイザ。"
+        ),
+        float_knob("lr", 0.05, 1e-5, 1.0, "Learning rate.", "学習率。"),
+    ),
+    run_fn=run,
+    quick={"epochs": 4, "train_size": 600},
+)

@@ -1,0 +1,125 @@
+"""06-init-histograms: activations of 5 layers for weight std 1, 0.01, Xavier and He."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import Frame, Histograms, Lab, Table, choice_knob, int_knob
+
+INITS = ("1", "0.01", "xavier", "he")
+
+
+def std_for(init: str, fan_in: int) -> float:
+    if init == "xavier":
+        return float(np.sqrt(1.0 / fan_in))
+    if init == "he":
+        return float(np.sqrt(2.0 / fan_in))
+    return float(init)
+
+
+def activate(name: str, a: np.ndarray) -> np.ndarray:
+    if name == "sigmoid":
+        return 1.0 / (1.0 + np.exp(-a))
+    if name == "tanh":
+        return np.tanh(a)
+    return np.maximum(a, 0)
+
+
+def layer_activations(init: str, activation: str, layers: int, units: int, samples: int, rng):
+    x = rng.standard_normal((samples, units)).astype(np.float32)
+    out = []
+    for _ in range(layers):
+        w = (rng.standard_normal((units, units)) * std_for(init, units)).astype(np.float32)
+        x = activate(activation, x @ w)
+        out.append(x)
+    return out
+
+
+def run(knobs, rng):
+    activation = knobs["activation"]
+    inits = INITS if knobs["init"] == "all" else (knobs["init"],)
+    hist_range = (
+        (0.0, 1.0)
+        if activation == "sigmoid"
+        else ((-1.0, 1.0) if activation == "tanh" else (0.0, 2.0))
+    )
+    plots, metrics, rows = [], {}, []
+    for k, init in enumerate(inits):
+        acts = layer_activations(
+            init, activation, knobs["layers"], knobs["units"], knobs["samples"], rng
+        )
+        items = [(f"layer {i + 1}", a.ravel()) for i, a in enumerate(acts)]
+        label = {"1": "std 1", "0.01": "std 0.01", "xavier": "Xavier √(1/n)", "he": "He √(2/n)"}[
+            init
+        ]
+        plots.append(Histograms(f"{activation}, weights {label}", items, range=hist_range, bins=20))
+        last = acts[-1].ravel()
+        allv = np.concatenate([a.ravel() for a in acts])
+        lo, hi = hist_range
+        width = hi - lo
+        extremes = (
+            float(((allv < lo + 0.1 * width) | (allv > hi - 0.1 * width)).mean())
+            if activation != "relu"
+            else float((allv == 0).mean())
+        )
+        metrics[f"{init}_extreme_share"] = extremes
+        metrics[f"{init}_last_std"] = float(last.std())
+        rows.append(
+            [label, f"{std_for(init, knobs['units']):.3g}", f"{extremes:.0%}", f"{last.std():.3g}"]
+        )
+        yield Frame(step=k + 1, total=len(inits), plots=list(plots), metrics=dict(metrics))
+    plots.append(
+        Table(
+            "summary",
+            [
+                "weights",
+                "std",
+                "mass at the extremes" if activation != "relu" else "share of zeros",
+                "last layer std",
+            ],
+            rows,
+        )
+    )
+    yield Frame(
+        step=len(inits),
+        total=len(inits),
+        final=True,
+        plots=plots,
+        metrics=metrics,
+        message=(
+            "std 1: sigmoid outputs pile up at 0 and 1 (gradients vanish); std 0.01: all near 0.5 "
+            "(units act alike, little expressiveness); Xavier keeps the spread through the layers."
+            if activation == "sigmoid"
+            else "Compare how the spread of the activations survives through the layers."
+        ),
+    )
+
+
+LAB = Lab(
+    id="06-init-histograms",
+    lesson="06",
+    title_en="Weight initialisation and activation histograms",
+    title_ja="重みの初期値とアクティベーション分布",
+    summary_en="Histograms of 5 layers' activations for weight std 1, 0.01, Xavier and He.",
+    summary_ja="重みの標準偏差 1・0.01・Xavier・He で 5 層のアクティベーションの分布を見る。",
+    knobs=(
+        choice_knob(
+            "activation",
+            "sigmoid",
+            ("sigmoid", "tanh", "relu"),
+            "Activation of every layer.",
+            "各層の活性化関数。",
+        ),
+        choice_knob(
+            "init",
+            "all",
+            ("all", *INITS),
+            "Weight initialisation (all four by default).",
+            "重みの初期値（既定は 4 つすべて）。",
+        ),
+        int_knob("layers", 5, 1, 10, "Number of layers.", "層の数。"),
+        int_knob("units", 100, 10, 500, "Units per layer (n).", "各層のユニット数 n。"),
+        int_knob("samples", 1000, 50, 5000, "Random inputs.", "入力データの数。"),
+    ),
+    run_fn=run,
+)

@@ -1,0 +1,109 @@
+"""09-ema-smoothing: a noisy per-step loss curve smoothed with an exponential moving average."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers import Dense
+from ._common import digits, sequential
+from .base import Curves, Frame, Lab, float_knob, int_knob
+
+
+def ema(values, smoothing: float, debias: bool = True) -> list[float]:
+    """s_t = a·s_{t−1} + (1 − a)·x_t, divided by (1 − a^t) to undo the start-at-zero bias."""
+    out, s = [], 0.0
+    for t, v in enumerate(values, start=1):
+        s = smoothing * s + (1 - smoothing) * v
+        out.append(s / (1 - smoothing**t) if debias and smoothing > 0 else s)
+    return out
+
+
+def roughness(values) -> float:
+    """Mean absolute change between neighbouring points: how jagged a curve is."""
+    v = np.asarray(values, dtype=float)
+    return float(np.abs(np.diff(v)).mean()) if len(v) > 1 else 0.0
+
+
+def run(knobs, rng):
+    x, y = digits()
+    seed = int(rng.integers(0, 2**31 - 1))
+    model = sequential(
+        [Dense(32, activation="relu"), Dense(10)],
+        64,
+        seed,
+        "softmax_cross_entropy",
+        "sgd",
+        knobs["lr"],
+    )
+    steps = knobs["steps"]
+    batch = knobs["batch_size"]
+    epochs = int(np.ceil(steps * batch / len(x)))
+    raw: list[float] = []
+    a = knobs["smoothing"]
+    for record in model.fit(x, y, epochs=epochs, batch_size=batch, seed=seed, max_steps=steps):
+        if record.kind != "step":
+            continue
+        raw.append(float(record.loss))
+        if len(raw) % 10 == 0 or len(raw) == steps:
+            smooth = ema(raw, a)
+            final = len(raw) == steps
+            metrics = {
+                "raw_roughness": roughness(raw),
+                "smooth_roughness": roughness(smooth),
+                "raw_last": raw[-1],
+                "smooth_last": smooth[-1],
+            }
+            if final:
+                plain = ema(raw, a, debias=False)
+                metrics["start_bias"] = float(smooth[0] - plain[0])
+            yield Frame(
+                step=len(raw),
+                total=steps,
+                plots=[
+                    Curves(
+                        f"loss per step, EMA a={a:g}",
+                        {"raw": list(raw), f"EMA {a:g}": smooth},
+                        xlabel="step",
+                    )
+                ],
+                metrics=metrics,
+                final=final,
+                message=(
+                    f"The EMA (weight {a:g} on the past) is {metrics['raw_roughness'] / max(metrics['smooth_roughness'], 1e-12):.1f}× "
+                    "smoother than the raw curve but lags behind it; without the bias correction it "
+                    "would start near 0."
+                    if final
+                    else f"step {len(raw)}"
+                ),
+            )
+
+
+LAB = Lab(
+    id="09-ema-smoothing",
+    lesson="09",
+    title_en="Smoothing a noisy loss curve (EMA)",
+    title_ja="ノイズの多い損失曲線を指数移動平均でならす",
+    summary_en="Small batches give a jagged loss curve; an exponential moving average shows the trend.",
+    summary_ja="小さなバッチの損失曲線はギザギザ。指数移動平均で傾向が見えるようになる。",
+    knobs=(
+        float_knob(
+            "smoothing",
+            0.9,
+            0.0,
+            0.999,
+            "Weight a of the past in the EMA (0 = none).",
+            "EMA の過去の重み a（0 で平滑化なし）。",
+        ),
+        int_knob("steps", 300, 10, 5000, "Training steps to record.", "記録する学習ステップ数。"),
+        int_knob(
+            "batch_size",
+            8,
+            1,
+            256,
+            "Mini-batch size (smaller = noisier).",
+            "ミニバッチのサイズ（小さいほどノイズが多い）。",
+        ),
+        float_knob("lr", 0.1, 1e-4, 1.0, "SGD learning rate.", "SGD の学習率。"),
+    ),
+    run_fn=run,
+)

@@ -1,0 +1,185 @@
+"""10-cnn-train: a small CNN (conv → ReLU → pool → dense) trained live; filters drawn as it learns."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers import Conv2D, Dense, Flatten, MaxPooling2D
+from ._common import digits, is_epoch, sequential, split
+from .base import Curves, Frame, Images, Lab, LabError, Table, choice_knob, float_knob, int_knob
+
+
+def load(name: str, n_train: int, rng):
+    from ..data import fashion
+
+    if name in ("auto", "fashion") and fashion.is_available():
+        (xtr, ytr), (xte, yte) = fashion.load_fashion_mnist(limit=max(n_train, 1000))
+        return "Fashion-MNIST subset", xtr[:n_train], ytr[:n_train], xte[:1000], yte[:1000]
+    if name == "fashion":
+        raise LabError(
+            "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); use --set data=digits"
+        )
+    x, y = digits()
+    x = x.reshape(-1, 1, 8, 8)
+    xtr, ytr, xte, yte = split(x, y, 0.25, rng)
+    return "digits 8×8", xtr[:n_train], ytr[:n_train], xte, yte
+
+
+def run(knobs, rng):
+    label, xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
+    size = xtr.shape[-1]
+    k = knobs["kernel"] if size >= 16 else min(knobs["kernel"], 3)
+    seed = int(rng.integers(0, 2**31 - 1))
+    model = sequential(
+        [
+            Conv2D(
+                knobs["filters"],
+                k,
+                padding="same",
+                activation="relu",
+                kernel_initializer="he_normal",
+            ),
+            MaxPooling2D(2),
+            Flatten(),
+            Dense(knobs["hidden"], activation="relu"),
+            Dense(10),
+        ],
+        xtr.shape[1:],
+        seed,
+        "softmax_cross_entropy",
+        knobs["optimizer"],
+        knobs["lr"],
+    )
+    conv = model.layers[0]
+    epochs, batch = knobs["epochs"], knobs["batch_size"]
+    steps_per_epoch = int(np.ceil(len(xtr) / batch))
+    total = epochs * steps_per_epoch
+    losses: list[float] = []
+    train_acc: list[float] = []
+    val_acc: list[float] = []
+    sample = xte[:1]
+
+    def filters() -> Images:
+        kern = conv.params["kernel"]  # (KH, KW, C_in, F)
+        return Images(
+            f"first-layer filters ({kern.shape[3]} filters, {k}×{k})",
+            [(f"f{i}", kern[:, :, 0, i]) for i in range(min(kern.shape[3], 8))],
+            signed=True,
+            size=6,
+        )
+
+    def maps() -> Images:
+        # a channels-first copy of the trained conv layer (the model runs it channels-last)
+        probe = Conv2D(conv.filters, k, padding="same", activation="relu")
+        probe.build((None, *xtr.shape[1:]), np.random.default_rng(0))
+        for key, value in conv.params.items():
+            probe.params[key][...] = value
+        out = probe.forward(sample.astype(np.float32))
+        return Images(
+            "feature maps of one test image",
+            [("input", sample[0, 0])]
+            + [(f"map {i}", out[0, i]) for i in range(min(out.shape[1], 7))],
+            size=min(size, 14),
+        )
+
+    for record in model.fit(
+        xtr, ytr, epochs=epochs, batch_size=batch, validation_data=(xte, yte), seed=seed
+    ):
+        if is_epoch(record):
+            train_acc.append(float(record.metrics["accuracy"]))
+            val_acc.append(float(record.val_metrics["accuracy"]))
+            continue
+        losses.append(float(record.loss))
+        step = record.step
+        if step % max(1, steps_per_epoch // 3) == 0 or step == total:
+            yield Frame(
+                step=step,
+                total=total,
+                plots=[
+                    Curves(
+                        f"loss per step ({label})",
+                        {"loss": list(losses)},
+                        xlabel="step",
+                        smoothing=0.8,
+                    ),
+                    Curves(
+                        "accuracy per epoch",
+                        {"train": list(train_acc), "test": list(val_acc)},
+                        xlabel="epoch",
+                    ),
+                    filters(),
+                ],
+                metrics={
+                    "loss": losses[-1],
+                    "step": step,
+                    "samples_per_s": float(record.samples_per_s),
+                },
+                record=record,
+            )
+    rows = [
+        ["parameters", model.count_params()],
+        ["train accuracy", f"{train_acc[-1]:.1%}"],
+        ["test accuracy", f"{val_acc[-1]:.1%}"],
+    ]
+    yield Frame(
+        step=total,
+        total=total,
+        final=True,
+        plots=[
+            Curves(f"loss per step ({label})", {"loss": losses}, xlabel="step", smoothing=0.8),
+            Curves("accuracy per epoch", {"train": train_acc, "test": val_acc}, xlabel="epoch"),
+            filters(),
+            maps(),
+            Table("result", ["", ""], rows),
+        ],
+        metrics={
+            "first_loss": float(np.mean(losses[:5])),
+            "last_loss": float(np.mean(losses[-5:])),
+            "train_acc": train_acc[-1],
+            "test_acc": val_acc[-1],
+            "params": float(model.count_params()),
+        },
+        message="Conv → ReLU → pool → dense: the filters start as noise and turn into stroke and edge detectors.",
+    )
+
+
+LAB = Lab(
+    id="10-cnn-train",
+    lesson="10",
+    title_en="Train a small CNN live",
+    title_ja="小さな CNN をその場で学習する",
+    summary_en="Conv, ReLU, max pooling and a dense classifier on Fashion-MNIST (or digits), with its filters.",
+    summary_ja="畳み込み・ReLU・最大プーリング・全結合の CNN を Fashion-MNIST（または digits）で学習し、フィルタも見る。",
+    knobs=(
+        int_knob("epochs", 3, 1, 50, "Passes over the training data.", "エポック数。"),
+        int_knob("filters", 8, 1, 64, "Filters in the conv layer.", "畳み込み層のフィルタ数。"),
+        int_knob(
+            "kernel",
+            5,
+            1,
+            7,
+            "Filter size (3 at most on 8×8 digits).",
+            "フィルタのサイズ（8×8 の digits では最大 3）。",
+        ),
+        int_knob("hidden", 32, 8, 256, "Units of the dense layer.", "全結合層のユニット数。"),
+        int_knob("train_size", 1200, 100, 20000, "Training images.", "訓練画像の数。"),
+        int_knob("batch_size", 50, 8, 512, "Mini-batch size.", "ミニバッチのサイズ。"),
+        choice_knob(
+            "optimizer",
+            "adam",
+            ("sgd", "momentum", "adagrad", "rmsprop", "adam"),
+            "Optimizer.",
+            "オプティマイザ。",
+        ),
+        float_knob("lr", 0.003, 1e-5, 1.0, "Learning rate.", "学習率。"),
+        choice_knob(
+            "data",
+            "auto",
+            ("auto", "digits", "fashion"),
+            "Fashion-MNIST if installed, else digits.",
+            "Fashion-MNIST があればそれ、なければ digits。",
+        ),
+    ),
+    run_fn=run,
+    quick={"epochs": 3, "train_size": 800, "data": "digits", "lr": 0.01},
+)

@@ -1,0 +1,108 @@
+"""10-conv-shapes: OH = (H + 2P − FH)/S + 1, checked against the engine's Conv2D, with the
+feature maps of two edge filters on a digit."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers import Conv2D, MaxPooling2D
+from ._common import digits
+from .base import Frame, Images, Lab, LabError, Table, int_knob
+
+
+def out_size(h: int, f: int, s: int, p: int) -> float:
+    return (h + 2 * p - f) / s + 1
+
+
+def edge_kernels(f: int) -> np.ndarray:
+    """(f, f, 1, 2): a vertical and a horizontal edge detector (Keras layout KH, KW, C, F)."""
+    ramp = np.linspace(-1, 1, f)
+    vertical = np.tile(ramp, (f, 1))
+    return np.stack([vertical, vertical.T], axis=-1)[:, :, None, :].astype(np.float32)
+
+
+def run(knobs, rng):
+    h, f, s, p = knobs["size"], knobs["filter"], knobs["stride"], knobs["pad"]
+    c, fn = knobs["channels"], knobs["filters"]
+    raw = out_size(h, f, s, p)
+    if raw < 1:
+        raise LabError(
+            f"the filter ({f}) is larger than the padded input ({h}+2·{p}); nothing to slide over"
+        )
+    if not float(raw).is_integer():
+        raise LabError(
+            f"(H + 2P − FH)/S + 1 = ({h} + 2·{p} − {f})/{s} + 1 = {raw:.2f} is not a whole number: "
+            "choose a stride or padding that fits"
+        )
+    oh = int(raw)
+    conv = Conv2D(fn, f, strides=s, padding=p)
+    shape = conv.output_shape((None, c, h, h))
+    pool = MaxPooling2D(2)
+    pooled = pool.output_shape(shape) if oh >= 2 else None
+    params = f * f * c * fn + fn
+    rows = [
+        ["input (N, C, H, W)", f"(N, {c}, {h}, {h})"],
+        ["OH = (H + 2P − FH)/S + 1", f"({h} + 2·{p} − {f})/{s} + 1 = {oh}"],
+        ["engine Conv2D output", str(tuple(shape))],
+        ["after 2×2 max pooling", str(tuple(pooled)) if pooled else "-"],
+        ["parameters FH·FW·C·FN + FN", f"{f}·{f}·{c}·{fn} + {fn} = {params}"],
+        ["im2col matrix", f"(N·{oh}·{oh}, {f * f * c})"],
+    ]
+    yield Frame(step=1, total=2, plots=[Table("shapes", ["", ""], rows)], metrics={"out_h": oh})
+    # the two edge filters on a digit scaled up to the chosen size
+    x, _ = digits()
+    img = x[int(rng.integers(0, len(x)))].reshape(8, 8)
+    idx = np.minimum((np.arange(h) * 8) // h, 7)
+    big = img[np.ix_(idx, idx)][None, None].astype(np.float32)
+    demo = Conv2D(2, f, strides=s, padding=p, use_bias=False)
+    demo.build((None, 1, h, h), rng)
+    demo.params["kernel"][...] = edge_kernels(f)
+    maps = demo.forward(big)
+    items = [("input", big[0, 0]), ("vertical edges", maps[0, 0]), ("horizontal edges", maps[0, 1])]
+    yield Frame(
+        step=2,
+        total=2,
+        final=True,
+        plots=[
+            Table("shapes", ["", ""], rows),
+            Images(
+                f"{h}×{h} input → two {f}×{f} filters, stride {s}, pad {p} → {oh}×{oh} maps",
+                items,
+                size=min(24, max(h, 8)),
+            ),
+        ],
+        metrics={
+            "out_h": oh,
+            "out_w": int(shape[3]),
+            "engine_out_h": int(shape[2]),
+            "params": params,
+            "pooled_h": int(pooled[2]) if pooled else 0,
+        },
+        message=f"Output {oh}×{oh}: padding keeps the size, stride shrinks it; the engine's Conv2D agrees ({shape[2]}×{shape[3]}).",
+    )
+
+
+LAB = Lab(
+    id="10-conv-shapes",
+    lesson="10",
+    title_en="Convolution output-shape explorer",
+    title_ja="畳み込みの出力サイズを調べる",
+    summary_en="Change input size, filter, stride and padding; see OH = (H + 2P − FH)/S + 1 and the maps.",
+    summary_ja="入力サイズ・フィルタ・ストライド・パディングを変えて OH = (H + 2P − FH)/S + 1 と特徴マップを見る。",
+    knobs=(
+        int_knob("size", 28, 3, 64, "Input height and width H.", "入力の高さと幅 H。"),
+        int_knob("filter", 5, 1, 11, "Filter size FH (= FW).", "フィルタのサイズ FH（= FW）。"),
+        int_knob("stride", 1, 1, 4, "Stride S.", "ストライド S。"),
+        int_knob("pad", 0, 0, 5, "Zero padding P.", "パディング P。"),
+        int_knob("channels", 1, 1, 16, "Input channels C.", "入力チャンネル数 C。"),
+        int_knob(
+            "filters",
+            30,
+            1,
+            128,
+            "Number of filters FN (output channels).",
+            "フィルタの数 FN（出力チャンネル数）。",
+        ),
+    ),
+    run_fn=run,
+)

@@ -1,0 +1,165 @@
+"""12-transfer: reuse the shipped Fashion-MNIST conv base (frozen) for digits, vs from scratch."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers import Conv2D, Dense, Flatten, MaxPooling2D
+from ._common import activations, digits, load_shipped, sequential
+from .base import Curves, Frame, Lab, Table, int_knob
+
+
+def to_28(x8: np.ndarray) -> np.ndarray:
+    """8×8 digits → 28×28 (each pixel 3×3, a 2-pixel border), like the 28×28 training images."""
+    big = np.kron(x8.reshape(-1, 8, 8), np.ones((3, 3), np.float32))
+    out = np.zeros((len(x8), 1, 28, 28), np.float32)
+    out[:, 0, 2:26, 2:26] = big
+    return out
+
+
+def base_features(model, x: np.ndarray) -> np.ndarray:
+    """The conv base's output (everything up to and including Flatten), in inference mode."""
+    flat_at = max(i for i, layer in enumerate(model.layers) if type(layer).__name__ == "Flatten")
+    name = model.layers[flat_at].name
+    feats = []
+    for start in range(0, len(x), 200):
+        acts = dict(activations(model, x[start : start + 200]))
+        feats.append(acts[name])
+    return np.concatenate(feats).astype(np.float32)
+
+
+def run(knobs, rng):
+    shipped, card = load_shipped("fashion-cnn")
+    x, y = digits()
+    order = rng.permutation(len(x))
+    n = knobs["train_size"]
+    tr, te = order[:n], order[n : n + 500]
+    xtr, xte = to_28(x[tr]), to_28(x[te])
+    ytr, yte = y[tr], y[te]
+    yield Frame(
+        step=0, total=2 * knobs["epochs"], message="extracting features with the frozen conv base"
+    )
+    ftr, fte = base_features(shipped, xtr), base_features(shipped, xte)
+    seed = int(rng.integers(0, 2**31 - 1))
+    head = sequential(
+        [Dense(64, activation="relu"), Dense(10)],
+        ftr.shape[1],
+        seed,
+        "softmax_cross_entropy",
+        "adam",
+        1e-3,
+    )
+    scratch = sequential(
+        [
+            Conv2D(16, 3, padding="same", activation="relu"),
+            MaxPooling2D(2),
+            Flatten(),
+            Dense(64, activation="relu"),
+            Dense(10),
+        ],
+        (1, 28, 28),
+        seed,
+        "softmax_cross_entropy",
+        "adam",
+        1e-3,
+    )
+    epochs = knobs["epochs"]
+    curves = {"frozen base + new head": [], "small CNN from scratch": []}
+    runs = {
+        "frozen base + new head": head.fit(
+            ftr, ytr, epochs=epochs, batch_size=32, validation_data=(fte, yte), seed=seed
+        ),
+        "small CNN from scratch": scratch.fit(
+            xtr, ytr, epochs=epochs, batch_size=32, validation_data=(xte, yte), seed=seed
+        ),
+    }
+    step = 0
+    for _epoch in range(1, epochs + 1):
+        for name, gen in runs.items():
+            for record in gen:
+                if record.kind == "epoch":
+                    curves[name].append(float(record.val_metrics["accuracy"]))
+                    break
+            step += 1
+        yield Frame(
+            step=step,
+            total=2 * epochs,
+            plots=[
+                Curves(
+                    f"test accuracy on digits ({n} training images)",
+                    {k: list(v) for k, v in curves.items()},
+                    xlabel="epoch",
+                )
+            ],
+            metrics={
+                "transfer_acc": curves["frozen base + new head"][-1],
+                "scratch_acc": curves["small CNN from scratch"][-1],
+            },
+        )
+    base_params = sum(
+        layer.count_params()
+        for layer in shipped.layers[
+            : max(i for i, la in enumerate(shipped.layers) if type(la).__name__ == "Flatten")
+        ]
+    )
+    rows = [
+        [
+            "frozen base + new head",
+            f"{base_params:,} frozen",
+            f"{head.count_params():,}",
+            f"{curves['frozen base + new head'][-1]:.1%}",
+        ],
+        [
+            "small CNN from scratch",
+            "0",
+            f"{scratch.count_params():,}",
+            f"{curves['small CNN from scratch'][-1]:.1%}",
+        ],
+    ]
+    yield Frame(
+        step=2 * epochs,
+        total=2 * epochs,
+        final=True,
+        plots=[
+            Curves(f"test accuracy on digits ({n} training images)", curves, xlabel="epoch"),
+            Table(
+                "feature extraction vs from scratch",
+                ["model", "reused weights", "trained weights", "test accuracy"],
+                rows,
+            ),
+        ],
+        metrics={
+            "transfer_acc": curves["frozen base + new head"][-1],
+            "scratch_acc": curves["small CNN from scratch"][-1],
+            "head_params": float(head.count_params()),
+            "base_params": float(base_params),
+        },
+        message=(
+            "Feature extraction: the conv base learned on clothes is run once and frozen; only a small "
+            "head is trained on its features. Next steps in fine-tuning would unfreeze the top of the "
+            "base and train both with a low learning rate."
+        ),
+    )
+
+
+LAB = Lab(
+    id="12-transfer",
+    lesson="12",
+    title_en="Transfer learning: reuse a conv base",
+    title_ja="転移学習：畳み込みベースの再利用",
+    summary_en="Freeze the shipped Fashion-MNIST conv base, train a new head on digits, compare with training from scratch.",
+    summary_ja="同梱の Fashion-MNIST の畳み込みベースを凍結し、digits 用の新しい出力部を学習。ゼロからの学習と比べる。",
+    knobs=(
+        int_knob("epochs", 5, 1, 50, "Epochs for both models.", "両モデルのエポック数。"),
+        int_knob(
+            "train_size",
+            300,
+            50,
+            1200,
+            "Digits used for training (few, where transfer helps).",
+            "訓練に使う digits の数（少ないほど転移が効く）。",
+        ),
+    ),
+    run_fn=run,
+    needs=("fashion-cnn model",),
+)

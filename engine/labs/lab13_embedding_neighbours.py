@@ -1,0 +1,89 @@
+"""13-embedding-neighbours: nearest words in the shipped sentiment model's embedding space."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._common import load_shipped
+from .base import Frame, Lab, LabError, Table, choice_knob, int_knob
+
+WORDS = ("good", "bad", "great", "boring", "funny", "worst", "love", "movie")
+
+
+def run(knobs, rng):
+    model, card = load_shipped("sst2-rnn")
+    from ..inference.cards import load_vocab
+
+    vocab = load_vocab(card)
+    words = (
+        vocab
+        if isinstance(vocab, list)
+        else vocab.get("tokens") or vocab.get("vocab") or vocab.get("index_to_token")
+    )
+    if isinstance(words, dict):
+        words = [w for w, _ in sorted(words.items(), key=lambda kv: kv[1])]
+    if not isinstance(words, list):
+        raise LabError(
+            "the sst2-rnn vocabulary has an unexpected layout; rebuild it with `dltutor models train sst2-rnn`"
+        )
+    emb_layer = next((layer for layer in model.layers if "embeddings" in layer.params), None)
+    if emb_layer is None:
+        raise LabError("the sst2-rnn model has no Embedding layer")
+    table = emb_layer.params["embeddings"].astype(np.float64)
+    unit = table / np.maximum(np.linalg.norm(table, axis=1, keepdims=True), 1e-12)
+    index = {w: i for i, w in enumerate(words)}
+    queries = WORDS if knobs["word"] == "all" else (knobs["word"],)
+    k = knobs["k"]
+    rows, metrics = [], {}
+    for q in queries:
+        if q not in index:
+            rows.append([q, "(not in the vocabulary)"])
+            continue
+        sims = unit @ unit[index[q]]
+        sims[index[q]] = -np.inf
+        sims[:2] = -np.inf  # padding and unknown
+        near = np.argsort(sims)[::-1][:k]
+        rows.append([q, ", ".join(f"{words[i]} {sims[i]:.2f}" for i in near)])
+        metrics[f"{q}_top_similarity"] = float(sims[near[0]])
+    if "good" in index and "bad" in index and "great" in index:
+        metrics["sim_good_great"] = float(unit[index["good"]] @ unit[index["great"]])
+        metrics["sim_good_bad"] = float(unit[index["good"]] @ unit[index["bad"]])
+    yield Frame(
+        step=1,
+        total=1,
+        final=True,
+        plots=[
+            Table(
+                f"nearest neighbours by cosine similarity ({table.shape[0]} words × {table.shape[1]} dims)",
+                ["word", "neighbours"],
+                rows,
+            )
+        ],
+        metrics=metrics,
+        message=(
+            "The embedding was learned only to tell positive from negative reviews, so words sit "
+            "near words with the same sentiment, not necessarily the same meaning."
+        ),
+    )
+
+
+LAB = Lab(
+    id="13-embedding-neighbours",
+    lesson="13",
+    title_en="Nearest neighbours in an embedding space",
+    title_ja="埋め込み空間の近傍単語",
+    summary_en="Look up words in the shipped SST-2 model's embedding table and list their nearest neighbours.",
+    summary_ja="同梱の SST-2 モデルの埋め込み表で単語の近傍を調べる。",
+    knobs=(
+        choice_knob(
+            "word",
+            "all",
+            ("all", *WORDS),
+            "Word to look up (or all).",
+            "調べる単語（またはすべて）。",
+        ),
+        int_knob("k", 5, 1, 20, "Neighbours per word.", "1 単語あたりの近傍の数。"),
+    ),
+    run_fn=run,
+    needs=("sst2-rnn model",),
+)

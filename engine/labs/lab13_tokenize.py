@@ -1,0 +1,138 @@
+"""13-tokenize: words → ids → padded tensors; one-hot vs the hashing trick vs embeddings."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..text.tokenizers import CharTokenizer, WordTokenizer, hashing_trick, pad_sequences
+from .base import Frame, Images, Lab, Table, choice_knob, int_knob
+
+SENTENCES = (
+    "The movie was great!",
+    "The plot was dull and far too long.",
+    "Great acting, great music.",
+    "I did not like it.",
+)
+
+
+def run(knobs, rng):
+    tok = (CharTokenizer(lowercase=True) if knobs["tokens"] == "chars" else WordTokenizer()).fit(
+        SENTENCES
+    )
+    maxlen = knobs["maxlen"]
+    ids = [tok.encode(s) for s in SENTENCES]
+    padded = pad_sequences(ids, maxlen, padding=knobs["padding"], truncating=knobs["padding"])
+    rows = [
+        [s, " ".join(map(str, i)), " ".join(map(str, p))]
+        for s, i, p in zip(SENTENCES, ids, padded, strict=True)
+    ]
+    vocab_rows = [[i, t] for i, t in enumerate(tok.vocab[:16])]
+    yield Frame(
+        step=1,
+        total=2,
+        plots=[Table("tokens → ids → padded", ["sentence", "ids", f"padded to {maxlen}"], rows)],
+    )
+    # one-hot (sparse) vs hashing vs a dense embedding lookup for the first sentence
+    v = tok.vocab_size
+    onehot = np.zeros((maxlen, v), np.float32)
+    onehot[np.arange(maxlen), padded[0]] = 1.0
+    n_hash = knobs["hash_size"]
+    all_words = sorted({w for s in SENTENCES for w in WordTokenizer().split(s)})
+    hashed = {w: hashing_trick(w, n_hash)[0] for w in all_words}
+    buckets: dict[int, list[str]] = {}
+    for w, h in hashed.items():
+        buckets.setdefault(h, []).append(w)
+    collisions = [ws for ws in buckets.values() if len(ws) > 1]
+    dim = knobs["embed_dim"]
+    table = rng.normal(0, 0.5, (v, dim)).astype(np.float32)
+    table[0] = 0.0
+    dense = table[padded[0]]  # the embedding layer is a lookup: row i for id i
+    info = [
+        [
+            "one-hot",
+            f"{maxlen}×{v}",
+            f"{int(onehot.sum())} of {onehot.size} non-zero ({onehot.mean():.1%})",
+        ],
+        [
+            f"hashing trick (n={n_hash})",
+            f"{len(all_words)} words → {len(buckets)} buckets",
+            f"{len(collisions)} collisions: {'; '.join('/'.join(c) for c in collisions) or 'none'}",
+        ],
+        ["embedding lookup", f"{maxlen}×{dim}", "dense, learned (random here)"],
+    ]
+    yield Frame(
+        step=2,
+        total=2,
+        final=True,
+        plots=[
+            Table("tokens → ids → padded", ["sentence", "ids", f"padded to {maxlen}"], rows),
+            Table("vocabulary (0 = padding, 1 = unknown)", ["id", "token"], vocab_rows),
+            Table(
+                f"three ways to turn '{SENTENCES[0]}' into numbers",
+                ["encoding", "shape", "notes"],
+                info,
+            ),
+            Images(
+                "one-hot rows (sparse) vs embedding rows (dense)",
+                [("one-hot", onehot), ("embedding", dense)],
+                size=min(40, max(v, dim)),
+            ),
+        ],
+        metrics={
+            "vocab_size": v,
+            "maxlen": maxlen,
+            "onehot_density": float(onehot.mean()),
+            "hash_collisions": len(collisions),
+            "padded_shape_0": int(padded.shape[0]),
+            "padded_shape_1": int(padded.shape[1]),
+            "pad_count": int((padded == 0).sum()),
+        },
+        message=(
+            "Padding makes every sequence the same length so they stack into one tensor; one-hot vectors "
+            "are as wide as the vocabulary and almost all zeros, embeddings are short and dense."
+        ),
+    )
+
+
+LAB = Lab(
+    id="13-tokenize",
+    lesson="13",
+    title_en="Tokenise, pad and encode sentences",
+    title_ja="文のトークン化・パディング・エンコード",
+    summary_en="Split sentences into tokens, map them to ids, pad to one length; compare one-hot, hashing, embeddings.",
+    summary_ja="文をトークンに分けて ID にし、長さをそろえる。one-hot・ハッシュ・埋め込みを比べる。",
+    knobs=(
+        choice_knob(
+            "tokens",
+            "words",
+            ("words", "chars"),
+            "Word or character tokens.",
+            "単語単位か文字単位か。",
+        ),
+        int_knob(
+            "maxlen",
+            8,
+            1,
+            64,
+            "Length after padding / truncation.",
+            "パディング・切り詰め後の長さ。",
+        ),
+        choice_knob(
+            "padding",
+            "post",
+            ("post", "pre"),
+            "Pad (and cut) at the end or the start.",
+            "末尾と先頭のどちらを埋める（切る）か。",
+        ),
+        int_knob(
+            "hash_size",
+            16,
+            2,
+            1000,
+            "Buckets for the hashing trick.",
+            "ハッシュトリックのバケット数。",
+        ),
+        int_knob("embed_dim", 8, 2, 64, "Embedding size.", "埋め込みの次元。"),
+    ),
+    run_fn=run,
+)

@@ -1,0 +1,96 @@
+"""15-ensemble: several models trained from different seeds, their probabilities averaged."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers import Dense
+from ._common import digits, sequential
+from .base import Curves, Frame, Lab, Table, int_knob
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def run(knobs, rng):
+    x, y = digits()
+    order = rng.permutation(len(x))
+    n = knobs["train_size"]
+    tr, te = order[:n], order[n : n + 800]
+    members = knobs["models"]
+    probs, accs, agree_rows = [], [], []
+    ens_curve: list[float] = []
+    for m in range(members):
+        seed = int(rng.integers(0, 2**31 - 1))
+        model = sequential(
+            [Dense(knobs["hidden"], activation="relu"), Dense(10)],
+            64,
+            seed,
+            "softmax_cross_entropy",
+            "adam",
+            0.01,
+        )
+        # each member also sees a different bootstrap sample: diversity helps the average
+        boot = rng.choice(tr, size=len(tr), replace=True)
+        for _ in model.fit(x[boot], y[boot], epochs=knobs["epochs"], batch_size=32, seed=seed):
+            pass
+        p = softmax(model.predict(x[te]))
+        probs.append(p)
+        accs.append(float((p.argmax(1) == y[te]).mean()))
+        mean_p = np.mean(probs, axis=0)
+        ens_acc = float((mean_p.argmax(1) == y[te]).mean())
+        ens_curve.append(ens_acc)
+        agree_rows.append([f"model {m + 1}", f"{accs[-1]:.1%}", f"{ens_acc:.1%}"])
+        yield Frame(
+            step=m + 1,
+            total=members,
+            plots=[
+                Curves(
+                    "test accuracy as models join",
+                    {"single model": list(accs), "ensemble average": list(ens_curve)},
+                    xlabel="models",
+                ),
+                Table("members", ["model", "its accuracy", "ensemble so far"], list(agree_rows)),
+            ],
+            metrics={
+                "ensemble_acc": ens_acc,
+                "best_single_acc": max(accs),
+                "mean_single_acc": float(np.mean(accs)),
+                "members": m + 1,
+            },
+            final=m == members - 1,
+            message=(
+                "Averaging the probabilities of models that make different mistakes beats the typical "
+                "single model: diversity matters more than any one member's strength."
+                if m == members - 1
+                else f"model {m + 1} trained"
+            ),
+        )
+
+
+LAB = Lab(
+    id="15-ensemble",
+    lesson="15",
+    title_en="An ensemble of small models",
+    title_ja="小さなモデルのアンサンブル",
+    summary_en="Train a few small nets on bootstrap samples and average their probabilities.",
+    summary_ja="ブートストラップ標本で小さなネットを何個か学習し、確率を平均する。",
+    knobs=(
+        int_knob("models", 5, 2, 20, "Members of the ensemble.", "アンサンブルのモデル数。"),
+        int_knob("epochs", 10, 1, 100, "Epochs per model.", "各モデルのエポック数。"),
+        int_knob(
+            "hidden",
+            16,
+            2,
+            256,
+            "Hidden units per model (small = weak, diverse).",
+            "各モデルの隠れユニット数（小さいほど弱く多様）。",
+        ),
+        int_knob("train_size", 300, 50, 1000, "Training samples.", "訓練データ数。"),
+    ),
+    run_fn=run,
+    quick={"models": 3, "epochs": 6},
+)

@@ -1,0 +1,318 @@
+"""`dltutor lab ID` runs a live lab; `dltutor lab --list` lists the labs and their knobs.
+
+In a terminal the run is drawn with a rich `Live` display that refreshes at most 8 times a
+second from its own thread, while the lab's generator runs in a worker thread — drawing never
+waits on training and training never waits on drawing. Ctrl-C stops the run after the current
+frame and still prints what it reached. `--json` prints the final metrics and curves instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import threading
+import time
+from typing import Annotated, Any
+
+import typer
+
+from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
+
+app = typer.Typer(add_completion=False)
+
+FPS = 8
+WORDS = {
+    "stopped": {
+        "en": "Stopped early at {step}/{total}; results so far:",
+        "ja": "{step}/{total} で中断しました。ここまでの結果：",
+    },
+    "done": {"en": "Finished in {secs:.1f} s.", "ja": "{secs:.1f} 秒で完了しました。"},
+    "knobs": {"en": "knobs", "ja": "設定"},
+    "lesson": {"en": "lesson", "ja": "レッスン"},
+}
+
+
+def _word(key: str, lang: str, **kw: Any) -> str:
+    return WORDS[key][lang].format(**kw)
+
+
+def parse_settings(lab, sets: list[str], common: dict[str, Any]) -> dict[str, Any]:
+    """`--set name=value` pairs plus the named common options, checked against the knobs."""
+    from dltutor.engine.labs import KnobError
+
+    raw: dict[str, Any] = {}
+    for item in sets:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise KnobError(f"--set takes name=value, got {item!r}")
+        raw[name.strip().replace("-", "_")] = value.strip()
+    for name, value in common.items():
+        if value is None:
+            continue
+        if lab.knob(name) is None:
+            names = ", ".join(k.name for k in lab.knobs) or "none"
+            raise KnobError(f"lab {lab.id} has no --{name} setting; its knobs: {names}")
+        raw[name] = value
+    lab.resolve(raw)  # validates every value, raises KnobError with the reason
+    return raw
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return number if math.isfinite(number) else None
+
+
+def result_json(lab, values, seed, frame, stopped: bool, elapsed: float) -> dict[str, Any]:
+    return {
+        "lab": lab.id,
+        "seed": seed,
+        "knobs": values,
+        "stopped": stopped,
+        "step": frame.step if frame else 0,
+        "total": frame.total if frame else 0,
+        "elapsed_s": round(elapsed, 3),
+        "metrics": {k: _json_value(v) for k, v in (frame.metrics if frame else {}).items()},
+        "history": frame.history() if frame else {},
+        "message": frame.message if frame else "",
+    }
+
+
+def _record(lab_id: str, values: dict[str, Any], metrics: dict[str, Any]) -> None:
+    """Remember the run in the progress store when there is one; never fails the command."""
+    try:
+        from dltutor.lessons.progress.store import ProgressStore
+    except ImportError:
+        return
+    try:
+        with ProgressStore.open() as store:
+            store.record_lab_run(lab_id, values, {k: _json_value(v) for k, v in metrics.items()})
+    except Exception:  # noqa: BLE001 - a progress problem must not spoil a finished lab
+        return
+
+
+class Runner:
+    """Consumes a lab's frames in a worker thread; the latest frame is always readable."""
+
+    def __init__(self, frames) -> None:
+        self.frames = frames
+        self.frame = None
+        self.error: BaseException | None = None
+        self.stop = threading.Event()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._work, name="lab", daemon=True)
+
+    def _work(self) -> None:
+        try:
+            for frame in self.frames:
+                self.frame = frame
+                if self.stop.is_set():
+                    break
+        except BaseException as error:  # noqa: BLE001 - handed to the main thread
+            self.error = error
+        finally:
+            try:
+                self.frames.close()
+            except BaseException as error:  # noqa: BLE001
+                self.error = self.error or error
+            self.done.set()
+
+    def start(self) -> Runner:
+        self.thread.start()
+        return self
+
+    def wait(self) -> None:
+        while not self.done.wait(0.1):
+            pass
+
+
+def _list(lang: str, as_json: bool) -> None:
+    from dltutor.engine.labs import all_labs
+
+    labs = all_labs()
+    if as_json:
+        emit_json([lab.to_dict(lang) for lab in labs])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(
+        "id", "title", _word("knobs", lang), box=None, header_style="bold", show_lines=False
+    )
+    for lab in labs:
+        knobs = " ".join(f"{k.name}={k.default}" for k in lab.knobs)
+        table.add_row(lab.id, lab.title(lang), knobs or "-")
+    console = Console()
+    console.print(table)
+    console.print(
+        "Set a knob with --set NAME=VALUE; `dltutor lab --list --json` gives ranges and help.",
+        style="dim",
+    )
+
+
+@app.command("lab")
+def lab(
+    lab_id: Annotated[
+        str | None,
+        typer.Argument(metavar="ID", help="Lab id, e.g. 05-optimizer-paths (see --list)."),
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the labs and their knobs.")] = False,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", metavar="NAME=VALUE", help="Set a knob (repeatable)."),
+    ] = None,
+    epochs: Annotated[int | None, typer.Option(help="Epochs (labs that train).")] = None,
+    optimizer: Annotated[
+        str | None, typer.Option(help="Optimizer name (labs that have one).")
+    ] = None,
+    lr: Annotated[float | None, typer.Option(help="Learning rate (labs that have one).")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same run.")] = 0,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="Use the lab's small, fast settings.")
+    ] = False,
+    lang: Lang = None,
+    as_json: Json = False,
+) -> None:
+    """Run a live lab (a NumPy experiment drawn as it learns), or list the labs."""
+    from dltutor.engine.labs import KnobError, LabError, get_lab
+
+    language = resolve_lang(lang)
+    if list_:
+        _list(language, as_json)
+        return
+    if lab_id is None:
+        fail("give a lab id (dltutor lab --list shows them)", code=2)
+    try:
+        chosen = get_lab(lab_id)
+        raw = dict(chosen.quick) if quick else {}
+        raw.update(
+            parse_settings(chosen, sets or [], {"epochs": epochs, "optimizer": optimizer, "lr": lr})
+        )
+        values = chosen.resolve(raw)
+    except KnobError as error:
+        fail(str(error), code=2)
+    except LabError as error:
+        fail(str(error), code=2)
+    frames = chosen.run(values, seed)
+    started = time.perf_counter()
+    if as_json:
+        _run_json(chosen, values, seed, frames, started)
+        return
+    _run_live(chosen, values, seed, frames, started, language)
+
+
+def _failure(error: BaseException) -> str:
+    from dltutor.engine.labs import LabError
+
+    if isinstance(error, LabError | ArithmeticError | ValueError | OSError):
+        return str(error)
+    return f"the lab failed: {type(error).__name__}: {error}"
+
+
+def _run_json(chosen, values, seed, frames, started) -> None:
+    frame, stopped = None, False
+    try:
+        for frame in frames:  # noqa: B007 - the last frame is the result
+            pass
+    except KeyboardInterrupt:
+        stopped = True
+        frames.close()
+    except Exception as error:  # noqa: BLE001 - shown as one line
+        fail(_failure(error), code=1)
+    if frame is not None and not stopped:
+        _record(chosen.id, values, frame.metrics)
+    emit_json(
+        result_json(
+            chosen,
+            values,
+            seed,
+            frame,
+            stopped or not (frame and frame.final),
+            time.perf_counter() - started,
+        )
+    )
+
+
+def _run_live(chosen, values, seed, frames, started, lang: str) -> None:
+    from rich.console import Console, Group
+    from rich.live import Live
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    from dltutor.tui.render import FrameView
+
+    console = Console()
+    title = f"{chosen.id} · {chosen.title(lang)}"
+    runner = Runner(frames).start()
+    stopped = False
+    if console.is_terminal:
+        progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            auto_refresh=False,
+        )
+        task = progress.add_task(chosen.id, total=None)
+
+        def view():
+            frame = runner.frame
+            if frame is None:
+                return Group(progress, Text(chosen.summary(lang), style="dim"))
+            progress.update(task, completed=frame.step, total=max(frame.total, 1))
+            return Group(
+                progress, FrameView(frame, compact=True, show_metrics=True, summaries=False)
+            )
+
+        with Live(
+            get_renderable=view,
+            console=console,
+            refresh_per_second=FPS,
+            transient=True,
+            vertical_overflow="crop",
+            redirect_stdout=False,
+        ):
+            try:
+                runner.wait()
+            except KeyboardInterrupt:
+                stopped = True
+                runner.stop.set()
+                with contextlib.suppress(KeyboardInterrupt):
+                    runner.wait()
+    else:
+        try:
+            runner.wait()
+        except KeyboardInterrupt:
+            stopped = True
+            runner.stop.set()
+            runner.wait()
+    frame = runner.frame
+    if runner.error is not None and not isinstance(runner.error, KeyboardInterrupt):
+        if frame is not None:
+            console.print(FrameView(frame, title=title))
+        fail(_failure(runner.error), code=1)
+    if frame is None:
+        fail("the lab stopped before its first frame", code=1)
+    stopped = stopped or not frame.final
+    console.print(FrameView(frame, title=title))
+    if stopped:
+        console.print(
+            Text(_word("stopped", lang, step=frame.step, total=frame.total), style="yellow")
+        )
+    else:
+        _record(chosen.id, values, frame.metrics)
+        console.print(Text(_word("done", lang, secs=time.perf_counter() - started), style="dim"))
