@@ -40,6 +40,8 @@ class Layer:
         self.name = name or type(self).__name__.lower()
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
+        # Non-trainable state that is saved with the weights (BatchNorm's running averages).
+        self.buffers: dict[str, np.ndarray] = {}
         self.built = False
         self.trainable = True
         self.dtype: type = np.float32
@@ -69,6 +71,8 @@ class Layer:
         for key in list(self.params):
             self.params[key] = np.ascontiguousarray(self.params[key], dtype=self.dtype)
             self.grads[key] = np.zeros_like(self.params[key])
+        for key in list(self.buffers):
+            self.buffers[key] = np.ascontiguousarray(self.buffers[key], dtype=self.dtype)
         return self
 
     # -- shapes and bookkeeping -----------------------------------------------------

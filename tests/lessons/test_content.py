@@ -127,3 +127,11 @@ def test_code_and_diagrams_fit_an_80_column_terminal(key: str, lang: str) -> Non
         if display_width(line) > 80
     ]
     assert not too_wide, f"{lang}/{key}.md has fenced lines over 80 columns: {too_wide[:2]}"
+
+
+def test_every_lab_a_lesson_names_exists() -> None:
+    from dltutor.engine.labs import all_labs
+
+    known = {lab.id for lab in all_labs()}
+    named = {lab for lesson in EN.values() for lab in lesson.labs}
+    assert named <= known, f"lessons name labs that do not exist: {sorted(named - known)}"

@@ -2,30 +2,173 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.binding import Binding
 
+from dltutor.tui.app.commands import DLTutorCommands
 from dltutor.tui.app.screens.help import HelpScreen
 from dltutor.tui.app.screens.home import HomeScreen
+from dltutor.tui.locale import locale_lang
+
+if TYPE_CHECKING:
+    from dltutor.lessons.progress.store import ProgressStore
+
+LANGS = ("en", "ja")
+THEMES = ("textual-dark", "textual-light")
 
 
 class DLTutorApp(App[None]):
-    """Keyboard-first deep-learning tutor."""
+    """Keyboard-first deep-learning tutor.
+
+    `lang=None` takes the language remembered in the progress store (else the locale's);
+    the theme is remembered the same way.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "dltutor"
+    COMMANDS = App.COMMANDS | {DLTutorCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, lang: str = "en") -> None:
+    def __init__(self, lang: str | None = None, *, store: ProgressStore | None = None) -> None:
         super().__init__()
-        self.lang = lang
+        self.store: ProgressStore | None = store
+        self._store_error = ""
+        if self.store is None:
+            self._open_store()
+        remembered = self.setting("lang")
+        self.lang = (
+            lang if lang in LANGS else (remembered if remembered in LANGS else locale_lang())
+        )
+        theme = self.setting("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+
+    def _open_store(self) -> None:
+        from dltutor.lessons.progress.store import ProgressError, ProgressStore
+
+        try:
+            self.store = ProgressStore.open()
+        except ProgressError as error:
+            self._store_error = str(error)
+
+    # --- settings kept in the progress store --------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        if self.store is None:
+            return None
+        try:
+            return self.store.get_setting(key)
+        except Exception:  # a locked or damaged store must not stop the app
+            return None
+
+    def remember(self, key: str, value: str) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.set_setting(key, value)
+        except Exception as error:
+            self.notify(f"could not save the setting {key}: {error}", severity="warning")
+
+    # --- lifecycle ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self._store_error:
+            self.notify(
+                f"{self._store_error}. Progress will not be saved this time.",
+                title="Progress",
+                severity="error",
+                timeout=10,
+            )
+        for warning in getattr(self.store, "warnings", []):
+            self.notify(warning, title="Progress", severity="warning", timeout=10)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def _theme_changed(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if name and name != self.setting("theme"):
+            self.remember("theme", name)
+
+    # --- app-wide actions (also in the command palette) -----------------------------------
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_toggle_language(self) -> None:
+        """Switch en ↔ ja, remember it, and redraw the screens that show course text."""
+        self.lang = "ja" if self.lang == "en" else "en"
+        self.remember("lang", self.lang)
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "language_changed", None)
+            if refresh is not None:
+                refresh()
+        self.notify("Language: English" if self.lang == "en" else "言語: 日本語")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def open_lesson(self, key: str, section: str | None = None) -> None:
+        from dltutor.lessons.catalog import LessonError
+        from dltutor.tui.app.screens.lesson import LessonScreen
+
+        try:
+            self.push_screen(LessonScreen(key, section=section))
+        except LessonError as error:
+            self.notify(str(error), severity="error")
+
+    def open_quiz(self, lesson: str | None, n: int = 10, seed: int | None = None) -> None:
+        from dltutor.lessons.quiz import QuizError, build_quiz
+        from dltutor.tui.app.screens.quiz import QuizScreen
+
+        try:
+            session = build_quiz(lesson, n=n, seed=seed, lang=self.lang, store=self.store)
+        except QuizError as error:
+            self.notify(str(error), title="Quiz", severity="error")
+            return
+        self.push_screen(QuizScreen(session))
+
+    def action_review(self) -> None:
+        from dltutor.lessons.quiz import build_review
+        from dltutor.tui.app.screens.quiz import QuizScreen
+
+        if self.store is None:
+            self.notify(
+                "Reviews need the progress store; set DLTUTOR_HOME to a writable folder.",
+                severity="error",
+            )
+            return
+        session = build_review(self.store, lang=self.lang)
+        if not session.total:
+            self.notify(
+                "Nothing is due for review. Take a quiz (q in a lesson) to add cards."
+                if self.lang == "en"
+                else "復習する問題はありません。レッスンで q を押してクイズに挑戦しましょう。"
+            )
+            return
+        self.push_screen(QuizScreen(session, review=True))
+
+    def open_lab(self, lab_id: str) -> None:
+        from dltutor.tui.app.screens.lab import LabScreen, load_lab
+
+        lab = load_lab(self, lab_id)
+        if lab is not None:
+            self.push_screen(LabScreen(lab))
+
+    def action_models(self, inspect: bool = False) -> None:
+        from dltutor.tui.app.screens.models import ModelsScreen
+
+        self.push_screen(ModelsScreen(inspect=inspect))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import locale
-import os
 import sys
 from typing import Annotated, Any, NoReturn
 
 import typer
+
+from dltutor.tui.locale import locale_lang
 
 Lang = Annotated[
     str | None,
@@ -25,9 +25,7 @@ def resolve_lang(lang: str | None) -> str:
     """The language asked for, else the root option's, else the locale's, else English."""
     lang = lang or root_lang
     if lang is None:
-        env = os.environ.get("DLTUTOR_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG")
-        env = env or (locale.getlocale()[0] or "")
-        return "ja" if env.lower().startswith("ja") else "en"
+        return locale_lang()
     if lang not in ("en", "ja"):
         fail(f"unknown language {lang!r}: use --lang en or --lang ja", code=2)
     return lang

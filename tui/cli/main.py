@@ -42,7 +42,7 @@ def main(
     if ctx.invoked_subcommand is None:
         from dltutor.tui.app.app import DLTutorApp
 
-        DLTutorApp(lang=resolve_lang(lang)).run()
+        DLTutorApp(lang=resolve_lang(lang) if lang else None).run()
 
 
 @app.command("lessons")
@@ -104,6 +104,15 @@ def read(
 from dltutor.tui.cli.quiz import app as quiz_app  # noqa: E402  (quiz, review, progress)
 
 app.add_typer(quiz_app)
+from dltutor.tui.cli.infer import app as infer_app  # noqa: E402  (infer image|text, generate)
+
+app.add_typer(infer_app)
+from dltutor.tui.cli.models import app as models_app  # noqa: E402  (models ...)
+
+app.add_typer(models_app)
+from dltutor.tui.cli.lab import app as lab_app  # noqa: E402  (lab ID, lab --list)
+
+app.add_typer(lab_app)
 
 
 def run() -> None:

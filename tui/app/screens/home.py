@@ -1,45 +1,124 @@
-"""The home screen: the course map, from which every lesson opens."""
+"""The home screen: the course map with reading state, mastery and due reviews."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from dltutor.lessons.catalog import lessons
-from dltutor.tui.app.screens.lesson import LessonScreen
+from dltutor.tui.app.data import LessonState, continue_key, course_map, mark, mastery_bar
+
+WORDS = {
+    "en": {
+        "intro": "Enter opens a lesson · c continue · r review · m models · L 日本語 · ? help",
+        "continue": "Continue: {title}",
+        "due": "{n} review(s) due — press r",
+        "none_due": "no reviews due",
+        "start": "Start here: {title}",
+        "done": "{done}/{total} read",
+        "min": "min",
+    },
+    "ja": {
+        "intro": "Enter で開く · c 続きから · r 復習 · m モデル · L English · ? ヘルプ",
+        "continue": "続きから：{title}",
+        "due": "復習 {n} 問 — r で開始",
+        "none_due": "復習はありません",
+        "start": "ここから：{title}",
+        "done": "{done}/{total} レッスン読了",
+        "min": "分",
+    },
+}
 
 
 class HomeScreen(Screen[None]):
-    """Lists the lessons; Enter opens one."""
+    """Lists the lessons; Enter opens one, `c` continues where the learner left off."""
 
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
+        Binding("c", "continue", "Continue"),
+        Binding("r", "app.review", "Review"),
+        Binding("m", "app.models", "Models"),
+        Binding("L", "app.toggle_language", "日本語/English"),
+        Binding("t", "app.toggle_theme", "Theme", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self._intro(), id="intro")
-        yield OptionList(
-            *(
-                Option(f"{x.id}  {x.title}  [dim]({x.minutes} min)[/dim]", id=x.key)
-                for x in lessons(self.app.lang)
-            ),
-            id="lesson-list",
-        )
+        yield Static(id="intro")
+        yield Static(id="status")
+        yield OptionList(id="lesson-list")
         yield Footer()
 
-    def _intro(self) -> str:
-        if self.app.lang == "ja":
-            return "レッスンを選んで Enter。? でヘルプ、q で終了。"
-        return "Pick a lesson and press Enter. ? for help, q to quit."
+    def on_mount(self) -> None:
+        self.refresh_map()
+        self.set_timer(0.5, self._warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Import the engine in the background once the map is shown, so the first lab opens
+        at once instead of after NumPy and the engine load."""
+        import dltutor.engine.labs  # noqa: F401
+
+    def on_screen_resume(self) -> None:
+        self.refresh_map()
+
+    def language_changed(self) -> None:
+        self.refresh_map()
+
+    def words(self) -> dict[str, str]:
+        return WORDS.get(self.app.lang, WORDS["en"])
+
+    def refresh_map(self) -> None:
+        """Re-read the store: coming back from a lesson or a quiz changes the marks."""
+        store = getattr(self.app, "store", None)
+        lang = self.app.lang
+        states = course_map(store, lang)
+        words = self.words()
+        self.query_one("#intro", Static).update(words["intro"])
+        listing = self.query_one("#lesson-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options([Option(self._line(s, words), id=s.key) for s in states])
+        resume = continue_key(store, lang)
+        self._resume = resume
+        if highlighted is None and resume is not None:
+            highlighted = next((i for i, s in enumerate(states) if s.key == resume), 0)
+        listing.highlighted = highlighted
+        due = sum(s.due for s in states)
+        done = sum(s.read == "finished" for s in states)
+        title = next((f"{s.id} {s.title}" for s in states if s.key == resume), "")
+        opened = any(s.read for s in states)
+        head = words["continue" if opened else "start"].format(title=title)
+        tail = words["due"].format(n=due) if due else words["none_due"]
+        progress = words["done"].format(done=done, total=len(states))
+        self.query_one("#status", Static).update(f"{head}  ·  {tail}  ·  {progress}")
+        listing.focus()
+
+    @staticmethod
+    def _line(state: LessonState, words: dict[str, str]) -> Text:
+        line = Text()
+        line.append(f"{mark(state)} {state.id}  ")
+        line.append(state.title, style="bold" if state.read != "finished" else "")
+        line.append(f"  {state.minutes} {words['min']}", style="dim")
+        extra = mastery_bar(state.mastery).rstrip()
+        if extra:
+            line.append(f"  {extra}", style="green")
+        if state.due:
+            line.append(f"  ⟳{state.due}", style="yellow")
+        return line
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.push_screen(LessonScreen(event.option.id or ""))
+        self.app.open_lesson(event.option.id or "")
+
+    def action_continue(self) -> None:
+        if self._resume:
+            self.app.open_lesson(self._resume)
 
     def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

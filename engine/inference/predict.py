@@ -1,0 +1,260 @@
+"""Batched inference with the shipped models: one result dict per input, in input order.
+
+A bad input never stops the others: its result has `error` set and every other field
+None. Problems with the model itself (missing, tampered) or the provider raise
+`ModelFileError` / `ProviderError` instead, because no input can be answered then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dltutor.engine.inference.cards import load_vocab
+from dltutor.engine.inference.image import ImageInputError, prepare_image
+from dltutor.engine.inference.runtime import LoadedModel, get_model
+
+MAX_TEXT_CHARS = 10_000
+BATCH = 256
+
+IMAGE_FIELDS = ("label", "index", "prob", "top", "notes")
+TEXT_FIELDS = ("label", "index", "prob", "top", "tokens", "unknown_tokens")
+
+
+class TextInputError(ValueError):
+    """A text that cannot be classified, with a message for the person who gave it."""
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z.astype(np.float64) - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _top(probs: np.ndarray, labels: list[str], k: int) -> list[dict[str, Any]]:
+    order = np.argsort(-probs, kind="stable")[: max(1, k)]
+    return [{"label": labels[i], "index": int(i), "prob": float(probs[i])} for i in order]
+
+
+def _failed(source: str, error: str, fields: Sequence[str]) -> dict[str, Any]:
+    return {"input": source, **dict.fromkeys(fields), "error": error}
+
+
+def _ordered(results: list[dict[str, Any]], fields: Sequence[str]) -> list[dict[str, Any]]:
+    """Same keys in the same order for every result (failed ones with None)."""
+    keys = ["input", *fields]
+    return [
+        {
+            **{k: r.get(k) for k in keys},
+            **{k: v for k, v in r.items() if k not in keys and k != "error"},
+            "error": r.get("error"),
+        }
+        for r in results
+    ]
+
+
+def _check_task(loaded: LoadedModel, task: str) -> None:
+    if loaded.card["task"] != task:
+        from dltutor.engine.zoo import MODELS
+
+        fitting = [n for n, s in MODELS.items() if s.task == task]
+        raise ValueError(
+            f"model {loaded.name} is a {loaded.card['task']} model; for this use "
+            f"{' or '.join(fitting)}"
+        )
+
+
+# -- images ------------------------------------------------------------------------------
+def image_settings(card: dict[str, Any]) -> dict[str, Any]:
+    pre = card["preprocessing"]
+    return {
+        "size": tuple(pre.get("size", (28, 28))),
+        "margin": float(pre.get("margin", 0.04)),
+        "invert": pre.get("invert", "auto"),
+    }
+
+
+def image_batch(arrays: list[np.ndarray], card: dict[str, Any]) -> np.ndarray:
+    """Stack prepared [0, 1] images into the model's input (N, 1, H, W), scaled as trained."""
+    pre = card["preprocessing"]
+    x = np.stack(arrays).astype(np.float32)[:, None, :, :]
+    scale, shift = float(pre.get("scale", 1.0)), float(pre.get("shift", 0.0))
+    if scale != 1.0 or shift != 0.0:
+        x = x * np.float32(scale) + np.float32(shift)
+    return x
+
+
+def classify_images(
+    sources: Sequence[Any],
+    model: str = "fashion-cnn",
+    provider: str = "auto",
+    top_k: int = 3,
+    directory: str | Path | None = None,
+    keep_arrays: bool = False,
+) -> list[dict[str, Any]]:
+    """Top-k classes for every image (path, bytes or PIL image), one run for all of them."""
+    loaded = get_model(model, provider, directory)
+    _check_task(loaded, "image-classification")
+    card = loaded.card
+    settings = image_settings(card)
+    results: list[dict[str, Any]] = []
+    good: list[tuple[int, np.ndarray]] = []
+    for i, source in enumerate(sources):
+        name = str(source) if isinstance(source, (str, Path)) else f"input {i + 1}"
+        try:
+            prepared = prepare_image(source, **settings)
+        except ImageInputError as error:
+            results.append(_failed(name, str(error), IMAGE_FIELDS))
+            continue
+        results.append({"input": name, "notes": prepared.notes, "error": None})
+        if keep_arrays:
+            results[-1]["array"] = prepared.array
+        good.append((i, prepared.array))
+    if good:
+        x = image_batch([a for _, a in good], card)
+        logits = loaded.run_batched(x, output="logits", batch_size=BATCH)
+        probs = softmax(logits)
+        labels = card["labels"]
+        for (i, _), p in zip(good, probs, strict=True):
+            top = _top(p, labels, top_k)
+            results[i].update(
+                {
+                    "label": top[0]["label"],
+                    "index": top[0]["index"],
+                    "prob": top[0]["prob"],
+                    "top": top,
+                }
+            )
+    return _ordered(results, IMAGE_FIELDS)
+
+
+# -- text ----------------------------------------------------------------------------------
+def load_tokenizer(loaded: LoadedModel):
+    from dltutor.engine.text.tokenizers import _Tokenizer
+
+    cache = loaded.__dict__.setdefault("_tokenizer", [])
+    if not cache:
+        cache.append(_Tokenizer.from_dict(load_vocab(loaded.card, loaded.path.parent)))
+    return cache[0]
+
+
+def check_text(text: str) -> str:
+    if not isinstance(text, str):
+        raise TextInputError("not a text")
+    if "\x00" in text:
+        raise TextInputError("the text contains NUL bytes (a binary file?)")
+    if not text.strip():
+        raise TextInputError("empty text: give a sentence to classify")
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextInputError(
+            f"text too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}): "
+            "give one sentence or paragraph per line"
+        )
+    return text
+
+
+def classify_texts(
+    texts: Sequence[str],
+    model: str = "sst2-rnn",
+    provider: str = "auto",
+    directory: str | Path | None = None,
+    top_k: int = 2,
+) -> list[dict[str, Any]]:
+    """Sentiment (or any text classifier) for every text, batched."""
+    loaded = get_model(model, provider, directory)
+    _check_task(loaded, "text-classification")
+    card = loaded.card
+    pre = card["preprocessing"]
+    tok = load_tokenizer(loaded)
+    maxlen = int(pre.get("maxlen", pre.get("max_len", 64)))
+    results: list[dict[str, Any]] = []
+    good: list[tuple[int, list[int]]] = []
+    for i, text in enumerate(texts):
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        try:
+            check_text(text)
+            ids = tok.encode(text)
+            if not ids:
+                raise TextInputError("no words in the text (only spaces or symbols?)")
+        except TextInputError as error:
+            results.append(_failed(shown, str(error), TEXT_FIELDS))
+            continue
+        ids = ids[:maxlen] if pre.get("truncating", "post") == "post" else ids[-maxlen:]
+        unknown = sum(1 for t in ids if t == 1)
+        results.append(
+            {"input": shown, "tokens": len(ids), "unknown_tokens": unknown, "error": None}
+        )
+        good.append((i, ids))
+    labels = card["labels"]
+    for start in range(0, len(good), BATCH):
+        chunk = good[start : start + BATCH]
+        fixed = isinstance(card["input"]["shape"][1], int) or pre.get("fixed_length", False)
+        # a model trained on one padded length sees exactly that; a masked one any length
+        width = maxlen if fixed else max(len(ids) for _, ids in chunk)
+        x = np.zeros((len(chunk), width), dtype=np.int64)
+        for row, (_, ids) in enumerate(chunk):
+            if pre.get("padding", "post") == "post":
+                x[row, : len(ids)] = ids
+            else:
+                x[row, width - len(ids) :] = ids
+        logits = loaded.run({loaded.input_names[0]: x}, ["logits"])[0]
+        for (i, _), p in zip(chunk, softmax(logits), strict=True):
+            top = _top(p, labels, top_k)
+            results[i].update(
+                {
+                    "label": top[0]["label"],
+                    "index": top[0]["index"],
+                    "prob": top[0]["prob"],
+                    "top": top,
+                }
+            )
+    return _ordered(results, TEXT_FIELDS)
+
+
+# -- generation ------------------------------------------------------------------------------
+def generate(
+    prompt: str = "\n",
+    length: int = 300,
+    temperature: float = 0.8,
+    seed: int | None = None,
+    model: str = "shakespeare-char",
+    provider: str = "auto",
+    directory: str | Path | None = None,
+) -> Iterator[str]:
+    """Characters sampled one at a time (the recurrent state carried between runs)."""
+    if length < 0:
+        raise ValueError(f"length must be >= 0, got {length}")
+    if not temperature > 0:
+        raise ValueError(f"temperature must be > 0, got {temperature}")
+    loaded = get_model(model, provider, directory)
+    _check_task(loaded, "text-generation")
+    tok = load_tokenizer(loaded)
+    rng = np.random.default_rng(seed)
+    ids = tok.encode(prompt or "\n") or [1]
+    session = loaded.session
+    state_inputs = list(session.get_inputs()[1:])
+    if not state_inputs:
+        raise ValueError(f"model {model} was exported without state inputs; rebuild it")
+    state = {
+        i.name: np.zeros([1 if not isinstance(d, int) else d for d in i.shape], np.float32)
+        for i in state_inputs
+    }
+    in_name = loaded.input_names[0]
+    out_names = ["logits", *[o.name for o in session.get_outputs()[1:]]]
+    x = np.asarray([ids], dtype=np.int64)
+    vocab = tok.vocab
+    for _ in range(length):
+        outs = session.run(out_names, {in_name: x, **state})
+        logits = outs[0][0, -1].astype(np.float64)
+        state = {i.name: o for i, o in zip(state_inputs, outs[1:], strict=True)}
+        logits[:2] = -np.inf  # never sample padding or unknown
+        z = logits / temperature
+        z -= z.max()
+        p = np.exp(z)
+        p /= p.sum()
+        nxt = int(rng.choice(len(p), p=p))
+        yield vocab[nxt]
+        x = np.asarray([[nxt]], dtype=np.int64)

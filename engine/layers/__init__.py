@@ -1,0 +1,53 @@
+"""All layers, Keras names. `from dltutor.engine.layers import Dense, Conv2D, ...`."""
+
+from .activations import Identity, LeakyReLU, ReLU, Sigmoid, Softmax, Tanh, get_activation
+from .base import Layer
+from .convolution import Conv2D
+from .convolution1d import Conv1D, GlobalAveragePooling1D, GlobalMaxPooling1D, MaxPooling1D
+from .core import Affine, Dense, Dropout, Flatten
+from .embedding import Embedding
+from .normalization import BatchNormalization
+from .pooling import AveragePooling2D, GlobalAveragePooling2D, MaxPooling2D
+from .recurrent import GRU, LSTM, Bidirectional, SimpleRNN, TimeDistributed
+
+__all__ = [
+    "Affine",
+    "AveragePooling2D",
+    "BatchNormalization",
+    "Bidirectional",
+    "Conv1D",
+    "Conv2D",
+    "Dense",
+    "Dropout",
+    "Embedding",
+    "Flatten",
+    "GRU",
+    "GlobalAveragePooling1D",
+    "GlobalAveragePooling2D",
+    "GlobalMaxPooling1D",
+    "Identity",
+    "LSTM",
+    "Layer",
+    "LeakyReLU",
+    "MaskedSequential",
+    "Masking",
+    "MaxPooling1D",
+    "MaxPooling2D",
+    "ReLU",
+    "Sigmoid",
+    "SimpleRNN",
+    "Softmax",
+    "Tanh",
+    "TimeDistributed",
+    "get_activation",
+]
+
+
+def __getattr__(name: str):
+    # masking.py builds on Sequential (engine.model), which imports this package: load it
+    # on first use to keep the import graph acyclic.
+    if name in ("Masking", "MaskedSequential"):
+        from . import masking
+
+        return getattr(masking, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

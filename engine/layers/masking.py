@@ -1,0 +1,68 @@
+"""How masks travel through a model, and a Sequential that carries them.
+
+Convention: a layer that produces a mask sets ``layer.output_mask`` (bool (N, T), True = a
+real step) in `forward`; before a layer's `forward` the model sets ``layer.input_mask`` to
+the current mask; a layer without an ``output_mask`` attribute passes the mask on unchanged
+(Dropout, activations). Consumers (recurrent layers, global poolings) read ``input_mask``
+and set ``output_mask`` to what they pass on (None when the time axis is gone).
+
+`MaskedSequential` is `Sequential` with that rule in its forward pass (sequence models
+only: no channels-last planning). `Masking` makes a mask from feature vectors equal to
+`mask_value` (for float inputs that were padded without an Embedding).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..model import Sequential
+from .base import Layer
+
+
+class MaskedSequential(Sequential):
+    def forward(self, x: np.ndarray, training: bool = False, _logits: bool = False) -> np.ndarray:
+        self._ensure_built(x)
+        x = np.asarray(x)
+        if x.dtype.kind == "f":
+            x = x.astype(self.dtype, copy=False)
+        tail = self._fused_tail() if _logits else None
+        self._tail = tail
+        n = len(self.layers)
+        mask = None
+        for i, layer in enumerate(self.layers):
+            if i == n - 1 and tail == "layer":
+                break
+            layer.input_mask = mask
+            if i == n - 1 and tail == "inner":
+                x = layer.forward(x, training, apply_activation=False)
+            else:
+                x = layer.forward(x, training)
+            mask = getattr(layer, "output_mask", mask)
+        return x
+
+
+class Masking(Layer):
+    """Masks the steps whose features all equal `mask_value`; passes x through."""
+
+    supports_channels_last = "any"
+
+    def __init__(self, mask_value: float = 0.0, name: str | None = None) -> None:
+        super().__init__(name)
+        self.mask_value = float(mask_value)
+        self.input_mask = None
+        self.output_mask = None
+
+    def get_config(self) -> dict[str, Any]:
+        return {"name": self.name, "mask_value": self.mask_value}
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        if x.ndim != 3:
+            raise ValueError(f"Masking expects (batch, timesteps, features), got {x.shape}")
+        self.output_mask = np.any(x != self.mask_value, axis=-1)
+        self._m = self.output_mask[:, :, None].astype(x.dtype)
+        return x * self._m
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * self._m

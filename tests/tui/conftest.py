@@ -1,0 +1,25 @@
+"""TUI test fixtures: every test gets its own progress folder (never the real data dir)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def dltutor_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`DLTUTOR_HOME` in a fresh tmp folder, and no language taken from the locale."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DLTUTOR_HOME", str(home))
+    monkeypatch.delenv("DLTUTOR_LANG", raising=False)
+    return home
+
+
+@pytest.fixture
+def no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty models folder: the screens show how to get a model, the same on every machine."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    monkeypatch.setenv("DLTUTOR_MODELS_DIR", str(folder))
+    return folder

@@ -1,0 +1,90 @@
+"""The lab screen: keys answer while a lab trains, stop works, runs are compared and saved."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from dltutor.tui.app.app import DLTutorApp
+from dltutor.tui.app.screens.lab import LabScreen
+
+KEY_BUDGET_S = 0.100
+
+
+async def test_keys_are_handled_within_100ms_while_training() -> None:
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_lab("07-overfitting")
+        await pilot.pause()
+        lab = app.screen
+        assert isinstance(lab, LabScreen)
+        handled: list[float] = []
+        original = app.action_focus_next
+
+        def focus_next() -> None:  # records when the key's action runs
+            handled.append(time.perf_counter())
+            original()
+
+        app.action_focus_next = focus_next  # type: ignore[method-assign]
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.3)
+        assert lab.running
+        delays = []
+        for _ in range(5):
+            sent = time.perf_counter()
+            await pilot.press("tab")
+            delays.append(handled[-1] - sent)
+        assert lab.running, (
+            lab.query_one("#lab-status").content,
+            [n.message for n in app._notifications],
+        )
+        print("key delays (ms):", [round(d * 1000, 1) for d in delays])
+        # the median must meet the budget; one slow key is allowed on a busy shared machine
+        assert statistics.median(delays) < KEY_BUDGET_S, f"key delays {delays}"
+        assert max(delays) < 3 * KEY_BUDGET_S, f"key delays {delays}"
+        await pilot.press("ctrl+x")
+        await app.workers.wait_for_complete()
+        for _ in range(100):  # the worker stops at its next step
+            await pilot.pause(0.05)
+            if not lab.running:
+                break
+        assert not lab.running
+        assert "stopped" in str(lab.query_one("#lab-status").content)
+        assert app.store is not None and app.store.lab_runs() == []
+
+
+async def test_second_run_keeps_the_first_beside_it() -> None:
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_lab("01-logic-gates")
+        await pilot.pause()
+        lab = app.screen
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not lab.query_one("#previous-run").display
+        lab.query_one("#knob-gate").value = "and"
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert lab.query_one("#previous-run").display
+        previous = lab.query_one("#previous-view")
+        assert previous.frame is not None
+        runs = app.store.lab_runs("01-logic-gates")
+        assert [r["knobs"]["gate"] for r in runs] == ["xor", "and"]
+
+
+async def test_bad_knob_is_explained() -> None:
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_lab("01-xor-boundary")
+        await pilot.pause()
+        lab = app.screen
+        lab.query_one("#knob-epochs").value = "0"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not lab.running
+        assert any("epochs" in n.message for n in app._notifications)

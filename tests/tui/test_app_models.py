@@ -1,0 +1,95 @@
+"""Model playground and inspector: missing models explained, bundled samples classified,
+the drawing canvas read as an image."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dltutor.tui.app.app import DLTutorApp
+from dltutor.tui.app.screens.inspector import InspectorScreen
+from dltutor.tui.app.screens.models import ModelsScreen, PlaygroundScreen, model_status
+from dltutor.tui.app.widgets.canvas import DrawingCanvas
+
+SAMPLES = Path(__file__).resolve().parents[2] / "models_onnx" / "samples"
+
+
+async def test_missing_model_says_how_to_get_it(no_models: Path) -> None:
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ModelsScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlaygroundScreen)
+        text = str(app.screen.query_one("#play-result").content)
+        assert "dltutor models train fashion-cnn" in text
+        app.screen.query_one("#image-path").value = str(SAMPLES / "fashion-bag.png")
+        app.screen.query_one("#image-path").focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("fashion-cnn" in n.message for n in app._notifications)
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, InspectorScreen)
+        assert "dltutor models train" in str(app.screen.query_one("#card-view").content)
+
+
+@pytest.mark.parametrize(
+    ("model", "sample", "label"),
+    [
+        ("fashion-cnn", "fashion-trouser.png", "trouser"),
+        ("digits-cnn", "digit-7.png", "7"),
+    ],
+)
+async def test_classify_a_bundled_sample(model: str, sample: str, label: str) -> None:
+    if model_status(model) == "missing" or not (SAMPLES / sample).is_file():
+        pytest.skip(f"{model} or {sample} is not built yet")
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlaygroundScreen(model))
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#image-path").value = str(SAMPLES / sample)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shot = app.export_screenshot().replace("&#160;", " ")
+        assert "latency" in shot
+        assert "model input 28×28" in shot
+        top = screen.query_one("#play-result").content
+        assert f"{label}" in shot.lower(), top
+
+
+@pytest.mark.skipif(model_status("digits-cnn") == "missing", reason="digits-cnn is not built yet")
+async def test_drawing_a_digit_classifies_it() -> None:
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlaygroundScreen("digits-cnn"))
+        await pilot.pause()
+        canvas = app.screen.query_one(DrawingCanvas)
+        canvas.focus()
+        await pilot.press(*["space", "down"] * 8)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "latency" in app.export_screenshot()
+
+
+async def test_canvas_draws_with_keys_and_clears() -> None:
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        canvas = DrawingCanvas(8)
+        await app.screen.mount(canvas)
+        canvas.focus()
+        await pilot.press("space", "right", "right", "space")
+        assert canvas.pixels.sum() == 8  # two 2×2 pen strokes, not overlapping
+        assert canvas.pixels.dtype == np.float32
+        await pilot.press("c")
+        assert canvas.pixels.sum() == 0

@@ -1,0 +1,419 @@
+"""The model playground: pick a shipped model, classify images (a file or a drawn digit),
+classify the sentiment of a sentence, or stream generated text; the provider and the
+measured latency are shown. A missing model says how to get it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DirectoryTree, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+TASK_WORDS = {
+    "image-classification": "images",
+    "text-classification": "sentiment",
+    "text-generation": "generation",
+}
+GENERATE_FLUSH_S = 0.05  # streamed characters are sent in small batches, not one message each
+
+
+def models_folder() -> Path:
+    from dltutor.engine.inference.cards import models_dir
+
+    return models_dir()
+
+
+def model_status(name: str) -> str:
+    """`ready` when the model file is there, else `missing` (checked cheaply, no sha256)."""
+    folder = models_folder()
+    return (
+        "ready"
+        if (folder / f"{name}.json").is_file() and (folder / f"{name}.onnx").is_file()
+        else "missing"
+    )
+
+
+def missing_message(name: str) -> str:
+    return (
+        f"The model {name} is not installed here. Build it with `dltutor models train {name}` "
+        "(it writes models_onnx/), or reinstall dltutor to get the shipped models."
+    )
+
+
+def topk_table(top: list[dict[str, Any]], width: int = 24) -> Table:
+    """Top-k classes as bars with the probability written out (readable without colour)."""
+    table = Table.grid(padding=(0, 1))
+    for row in top:
+        filled = round(row["prob"] * width)
+        table.add_row(
+            Text(str(row["label"])[:16], no_wrap=True),
+            Text("█" * filled + "·" * (width - filled), style="green"),
+            Text(f"{row['prob']:6.1%}"),
+        )
+    return table
+
+
+class ModelsScreen(Screen[None]):
+    """The zoo's models with their task and whether the file is installed."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("i", "inspect", "Inspect"),
+    ]
+
+    def __init__(self, inspect: bool = False) -> None:
+        super().__init__()
+        self.inspect_on_select = inspect
+
+    def compose(self) -> ComposeResult:
+        from dltutor.engine.zoo import MODELS
+
+        yield Header()
+        yield Static(
+            "Enter: try the model · i: inspect its graph and card · Esc: back", id="model-help"
+        )
+        yield OptionList(
+            *(
+                Option(
+                    f"{name:<18} {TASK_WORDS.get(spec.task, spec.task):<11} {model_status(name)}",
+                    id=name,
+                )
+                for name, spec in MODELS.items()
+            ),
+            id="model-list",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "models" if not self.inspect_on_select else "inspect a model"
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        name = event.option.id or ""
+        if self.inspect_on_select:
+            self._inspect(name)
+        else:
+            self.app.push_screen(PlaygroundScreen(name))
+
+    def action_inspect(self) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is not None:
+            self._inspect(listing.get_option_at_index(listing.highlighted).id or "")
+
+    def _inspect(self, name: str) -> None:
+        from dltutor.tui.app.screens.inspector import InspectorScreen
+
+        self.app.push_screen(InspectorScreen(name))
+
+
+class PlaygroundScreen(Screen[None]):
+    """Try one model; inference runs in a thread worker and posts its result."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+o", "toggle_files", "Open file"),
+    ]
+
+    class Result(Message):
+        """A finished inference: `result` dict (or `error`), the latency and the provider."""
+
+        def __init__(
+            self,
+            result: dict[str, Any] | None,
+            latency_ms: float,
+            provider: str,
+            error: str = "",
+            original: Any = None,
+        ) -> None:
+            super().__init__()
+            self.result = result
+            self.latency_ms = latency_ms
+            self.provider = provider
+            self.error = error
+            self.original = original
+
+    class Generated(Message):
+        """A batch of streamed characters (`done` on the last one)."""
+
+        def __init__(self, text: str, done: bool = False, error: str = "") -> None:
+            super().__init__()
+            self.text = text
+            self.done = done
+            self.error = error
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        from dltutor.engine.zoo import MODELS
+
+        self.model_name = name
+        self.model_task = MODELS[name].task
+        self.generated = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="play-body"):
+            with VerticalScroll(id="play-side"):
+                yield Label("provider")
+                yield Select(
+                    [("auto", "auto"), ("CPU", "cpu"), ("CUDA", "cuda")],
+                    value="auto",
+                    allow_blank=False,
+                    id="provider",
+                    compact=True,
+                )
+                if self.model_task == "image-classification":
+                    yield Label("image file (Enter) · Ctrl+O browse")
+                    yield Input(placeholder="path/to/image.png", id="image-path", compact=True)
+                    if self.model_name == "digits-cnn":
+                        from dltutor.tui.app.widgets.canvas import DrawingCanvas
+
+                        yield Label("draw a digit: arrows + space, c clears")
+                        yield DrawingCanvas(14, id="canvas")
+                elif self.model_task == "text-classification":
+                    yield Label("a sentence (classified as you type)")
+                    yield Input(placeholder="a wonderful, moving film", id="sentence", compact=True)
+                else:
+                    yield Label("prompt (Enter generates)")
+                    yield Input("ROMEO:", id="prompt", compact=True)
+                    yield Label("temperature")
+                    yield Input("0.8", id="temperature", type="number", compact=True)
+                    yield Label("length")
+                    yield Input("200", id="length", type="integer", compact=True)
+            with Vertical(id="play-main"):
+                yield Static(id="play-result")
+        yield Footer()
+
+    def _browse_root(self) -> Path:
+        samples = models_folder() / "samples"
+        return samples if samples.is_dir() else Path.cwd()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.model_name
+        result = self.query_one("#play-result", Static)
+        if model_status(self.model_name) == "missing":
+            result.update(Text(missing_message(self.model_name), style="bold"))
+        else:
+            result.update(self._intro())
+        first = self.query("#image-path, #sentence, #prompt").first()
+        first.focus()
+        self._check_cuda()
+
+    def _intro(self) -> str:
+        if self.model_task == "image-classification":
+            return "Type an image path and press Enter, or Ctrl+O to browse the bundled samples."
+        if self.model_task == "text-classification":
+            return "Type a sentence: its sentiment appears as you type."
+        return "Press Enter in the prompt to stream generated characters."
+
+    def _check_cuda(self) -> None:
+        """Offer CUDA only where ONNX Runtime has it."""
+        try:
+            from dltutor.engine.inference.runtime import available_providers
+
+            has_cuda = "CUDAExecutionProvider" in available_providers()
+        except Exception:
+            has_cuda = False
+        if not has_cuda:
+            self.query_one("#provider", Select).set_options([("auto", "auto"), ("CPU", "cpu")])
+            self.query_one("#provider", Select).value = "auto"
+
+    @property
+    def provider(self) -> str:
+        value = self.query_one("#provider", Select).value
+        return value if isinstance(value, str) else "auto"
+
+    # --- images -------------------------------------------------------------------------
+
+    def action_toggle_files(self) -> None:
+        if self.model_task != "image-classification":
+            return
+        found = self.query("#file-tree")
+        if found:  # the tree keeps a loader worker alive: it exists only while browsing
+            found.remove()
+            self.query_one("#image-path", Input).focus()
+            return
+        tree = DirectoryTree(self._browse_root(), id="file-tree")
+        self.query_one("#play-side").mount(tree, after=self.query_one("#image-path"))
+        tree.focus()
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.query_one("#image-path", Input).value = str(event.path)
+        self.query("#file-tree").remove()
+        self.query_one("#image-path", Input).focus()
+        self.classify_image(str(event.path))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "image-path" and event.value.strip():
+            self.classify_image(event.value.strip())
+        elif event.input.id == "sentence":
+            self.classify_text(event.value)
+        elif event.input.id in ("prompt", "temperature", "length"):
+            self.start_generation()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "sentence" and event.value.strip():
+            self.classify_text(event.value)
+
+    def on_drawing_canvas_changed(self, event: Any) -> None:
+        if event.pixels.any():
+            self.classify_drawing(event.pixels)
+
+    def classify_drawing(self, pixels: Any) -> None:
+        from PIL import Image
+
+        image = Image.fromarray((pixels * 255).astype("uint8"), mode="L")
+        self.classify_image(image, original=pixels)
+
+    @work(thread=True, exclusive=True, group="infer")
+    def classify_image(self, source: Any, original: Any = None) -> None:
+        from dltutor.engine.inference.predict import classify_images
+
+        provider = self.provider
+        if original is None and isinstance(source, str):
+            original = _load_grey(source)
+        try:
+            start = time.perf_counter()
+            result = classify_images(
+                [source], model=self.model_name, provider=provider, top_k=5, keep_arrays=True
+            )[0]
+            latency = (time.perf_counter() - start) * 1000
+        except Exception as error:  # a missing model, a provider: one line for the learner
+            self.post_message(self.Result(None, 0.0, provider, _one_line(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Result(result, latency, provider, original=original))
+
+    @work(thread=True, exclusive=True, group="infer")
+    def classify_text(self, text: str) -> None:
+        from dltutor.engine.inference.predict import classify_texts
+
+        time.sleep(0.15)  # typing bursts: only the last text of a burst is classified
+        if get_current_worker().is_cancelled:
+            return
+        provider = self.provider
+        try:
+            start = time.perf_counter()
+            result = classify_texts([text], model=self.model_name, provider=provider)[0]
+            latency = (time.perf_counter() - start) * 1000
+        except Exception as error:
+            self.post_message(self.Result(None, 0.0, provider, _one_line(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Result(result, latency, provider))
+
+    def on_playground_screen_result(self, message: Result) -> None:
+        view = self.query_one("#play-result", Static)
+        if message.error:
+            view.update(Text(message.error))
+            self.notify(message.error, severity="error")
+            return
+        result = message.result or {}
+        if result.get("error"):
+            view.update(Text(result["error"]))
+            self.notify(result["error"], severity="warning")
+            return
+        parts: list[Any] = []
+        array = result.get("array")
+        if array is not None:
+            from dltutor.tui.render import ImageGrid
+
+            images = [("model input 28×28", array)]
+            if message.original is not None:
+                images.insert(0, ("original", message.original))
+            parts.append(ImageGrid(images, size=28, show_summary=True))
+        parts.append(Text(f"{result['label']}  ({result['prob']:.1%})", style="bold"))
+        parts.append(topk_table(result.get("top") or []))
+        for note in result.get("notes") or []:
+            parts.append(Text(f"note: {note}", style="dim"))
+        if result.get("unknown_tokens"):
+            parts.append(
+                Text(
+                    f"{result['unknown_tokens']} of {result['tokens']} words not in the vocabulary",
+                    style="dim",
+                )
+            )
+        parts.append(
+            Text(f"latency {message.latency_ms:.1f} ms · provider {message.provider}", style="dim")
+        )
+        view.update(Group(*parts))
+
+    # --- generation ---------------------------------------------------------------------
+
+    def start_generation(self) -> None:
+        try:
+            temperature = float(self.query_one("#temperature", Input).value)
+            length = int(self.query_one("#length", Input).value)
+        except ValueError:
+            self.notify("temperature is a number > 0 and length a whole number", severity="error")
+            return
+        if temperature <= 0 or length < 1:
+            self.notify("temperature must be > 0 and length at least 1", severity="error")
+            return
+        self.generated = self.query_one("#prompt", Input).value
+        self.query_one("#play-result", Static).update(Text(self.generated))
+        self.generate(self.generated, temperature, min(length, 2000))
+
+    @work(thread=True, exclusive=True, group="infer")
+    def generate(self, prompt: str, temperature: float, length: int) -> None:
+        from dltutor.engine.inference.predict import generate
+
+        worker = get_current_worker()
+        batch, sent_at = "", time.monotonic()
+        try:
+            for char in generate(
+                prompt or "\n",
+                length=length,
+                temperature=temperature,
+                model=self.model_name,
+                provider=self.provider,
+            ):
+                if worker.is_cancelled:
+                    return
+                batch += char
+                if time.monotonic() - sent_at >= GENERATE_FLUSH_S:
+                    self.post_message(self.Generated(batch))
+                    batch, sent_at = "", time.monotonic()
+        except Exception as error:
+            self.post_message(self.Generated(batch, done=True, error=_one_line(error)))
+            return
+        self.post_message(self.Generated(batch, done=True))
+
+    def on_playground_screen_generated(self, message: Generated) -> None:
+        self.generated += message.text
+        view = self.query_one("#play-result", Static)
+        if message.error:
+            self.notify(message.error, severity="error")
+            view.update(Text(message.error))
+            return
+        view.update(Text(self.generated))
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+def _load_grey(path: str) -> Any:
+    """The file as a grey [0, 1] array for display (None when it cannot be read)."""
+    try:
+        import numpy as np
+        from PIL import Image
+
+        with Image.open(path) as im:
+            im = im.convert("L")
+            im.thumbnail((56, 56))
+            return np.asarray(im, dtype=np.float32) / 255.0
+    except Exception:
+        return None

@@ -1,0 +1,440 @@
+"""`dltutor models list | info NAME | verify | bench [NAME] | train NAME`."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dltutor.tui.cli.common import Json, emit_json, fail
+
+models_app = typer.Typer(
+    help="The shipped ONNX models: list, inspect, verify, benchmark, rebuild.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app = typer.Typer(add_completion=False)  # merged into the root app: `models ...`
+app.add_typer(models_app, name="models")
+
+
+def _known(name: str) -> None:
+    from dltutor.engine.zoo import UnknownModelError, spec
+
+    try:
+        spec(name)
+    except UnknownModelError as error:
+        fail(str(error), code=2)
+
+
+def _status(name: str) -> tuple[dict[str, Any] | None, str]:
+    from dltutor.engine.inference.cards import ModelFileError, load_card, verify_model
+
+    try:
+        verify_model(name)
+        return load_card(name), "ok"
+    except ModelFileError as error:
+        try:
+            return load_card(name), f"error: {error}"
+        except ModelFileError:
+            return None, f"error: {error}"
+
+
+def _metric_text(card: dict[str, Any] | None) -> str:
+    if not card:
+        return "-"
+    target = card.get("target") or {}
+    key = target.get("metric")
+    value = (card.get("metrics") or {}).get(key)
+    if value is None:
+        return "-"
+    return f"{key} {value:.4f}" if key != "accuracy" else f"accuracy {value * 100:.2f}%"
+
+
+@models_app.command("list")
+def list_models(as_json: Json = False) -> None:
+    """The shipped models, their task, test metric and file status."""
+    from dltutor.engine.zoo import MODELS
+
+    rows, cards = [], []
+    for name, spec in MODELS.items():
+        card, status = _status(name)
+        cards.append(card)
+        rows.append(
+            {
+                "name": name,
+                "task": spec.task,
+                "dataset": spec.dataset,
+                "split": (card or {}).get("dataset", {}).get("split", spec.split),
+                "metric": spec.metric,
+                "value": ((card or {}).get("metrics") or {}).get(spec.metric),
+                "target": spec.target,
+                "params": (card or {}).get("params"),
+                "bytes": (card or {}).get("bytes"),
+                "status": status,
+            }
+        )
+    if as_json:
+        emit_json(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(
+        "model", "task", "test metric", "params", "size", "status", box=None, header_style="bold"
+    )
+    for r, card in zip(rows, cards, strict=True):
+        size = f"{r['bytes'] / 1e6:.2f} MB" if r["bytes"] else "-"
+        params = f"{r['params']:,}" if r["params"] else "-"
+        if r["status"] == "ok":
+            status = "[green]ok[/]"
+        elif "missing" in r["status"]:
+            status = "[yellow]not built[/]"
+        else:
+            status = "[red]damaged[/]"
+        table.add_row(r["name"], r["task"], _metric_text(card), params, size, status)
+    Console().print(table)
+
+
+def graph_rows(path: Path) -> list[dict[str, Any]]:
+    """Every node: op, name, output shape, parameter count (initializers it reads)."""
+    import onnx
+    from onnx import numpy_helper
+
+    proto = onnx.shape_inference.infer_shapes(onnx.load(str(path)))
+    g = proto.graph
+    sizes = {t.name: int(numpy_helper.to_array(t).size) for t in g.initializer}
+    shapes: dict[str, list] = {}
+    for vi in [*g.input, *g.value_info, *g.output]:
+        dims = vi.type.tensor_type.shape.dim
+        shapes[vi.name] = [d.dim_param or d.dim_value or "?" for d in dims]
+    rows = []
+    for node in g.node:
+        if node.op_type == "Identity" and node.output[0] in {o.name for o in g.output}:
+            op = "Output"
+        else:
+            op = node.op_type
+        rows.append(
+            {
+                "op": op,
+                "name": node.name,
+                "inputs": [i for i in node.input if i and i not in sizes],
+                "output": node.output[0],
+                "shape": shapes.get(node.output[0]),
+                # weights are named "<layer>.<key>"; shape/axes constants have no dot
+                "params": sum(sizes[i] for i in node.input if i in sizes and "." in i),
+            }
+        )
+    return rows
+
+
+@models_app.command("info")
+def info(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Model name (see `models list`).")],
+    as_json: Json = False,
+) -> None:
+    """The model's graph (each op, output shape, parameters) and its card."""
+    _known(name)
+    from dltutor.engine.inference.cards import ModelFileError, model_path, verify_model
+
+    try:
+        card, path = verify_model(name)
+    except ModelFileError as error:
+        fail(str(error), code=1)
+    rows = graph_rows(path)
+    if as_json:
+        emit_json({"card": card, "graph": rows})
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]{name}[/] — {card.get('summary', '')}")
+    inp = card["input"]
+    console.print(
+        f"input [cyan]{inp['name']}[/] {inp.get('dtype')} {inp['shape']}  →  outputs "
+        + ", ".join(f"[cyan]{o['name']}[/] {o['shape']}" for o in card["outputs"])
+    )
+    table = Table("#", "op", "node", "output shape", "params", box=None, header_style="bold")
+    total = 0
+    for i, r in enumerate(rows, 1):
+        total += r["params"]
+        shape = "×".join(str(d) for d in r["shape"]) if r["shape"] else "?"
+        table.add_row(str(i), r["op"], r["name"], shape, f"{r['params']:,}" if r["params"] else "")
+    console.print(table)
+    console.print(
+        f"weights in the graph: {total:,}; trainable parameters in the engine: "
+        f"{card['params']:,} (the graph also holds batch-norm moving averages and the "
+        "recurrent biases ONNX keeps apart)"
+    )
+    ds = card["dataset"]
+    metrics = ", ".join(f"{k} {v}" for k, v in card["metrics"].items())
+    console.print(f"data: {ds.get('name')} — {ds.get('split')}; licence {ds.get('licence', '?')}")
+    console.print(f"metrics on that split: {metrics}")
+    if card.get("labels"):
+        console.print("labels: " + ", ".join(card["labels"]))
+    pre = card.get("preprocessing", {})
+    if pre.get("description"):
+        console.print(f"preprocessing: {pre['description']}")
+    console.print(
+        f"file: {model_path(card)} ({card['bytes']:,} bytes, sha256 {card['sha256'][:16]}…)"
+    )
+    console.print(
+        f"rebuilt with: {card['command']} (engine {card['engine_version']}, "
+        f"parity max |engine − ORT| = {card.get('parity_max_abs_diff', '?')})"
+    )
+
+
+@models_app.command("verify")
+def verify(as_json: Json = False) -> None:
+    """Check every model: sha256 against its card, onnx.checker, ONNX Runtime loads it."""
+    import onnx
+
+    from dltutor.engine.inference.cards import ModelFileError, verify_model
+    from dltutor.engine.inference.runtime import session_from_bytes
+    from dltutor.engine.zoo import MODELS
+
+    results = []
+    for name in MODELS:
+        entry: dict[str, Any] = {
+            "name": name,
+            "sha256": None,
+            "checker": None,
+            "runtime": None,
+            "error": None,
+        }
+        try:
+            card, path = verify_model(name)
+            entry["sha256"] = card["sha256"]
+            onnx.checker.check_model(str(path), full_check=True)
+            entry["checker"] = "ok"
+            session_from_bytes(path.read_bytes())
+            entry["runtime"] = "ok"
+        except ModelFileError as error:
+            entry["error"] = str(error)
+        except Exception as error:  # checker / runtime failures, reported in one line
+            entry["error"] = f"{type(error).__name__}: {str(error).splitlines()[0]}"
+        results.append(entry)
+    if as_json:
+        emit_json(results)
+    else:
+        from rich.console import Console
+
+        console = Console()
+        for r in results:
+            if r["error"]:
+                console.print(f"[red]✗[/] {r['name']}: {r['error']}")
+            else:
+                console.print(
+                    f"[green]✓[/] {r['name']}: sha256 ok, onnx.checker ok, ONNX Runtime loads it"
+                )
+    if any(r["error"] for r in results):
+        raise typer.Exit(1)
+
+
+def _bench_inputs(card: dict[str, Any], batch: int, rng) -> Any:
+    import numpy as np
+
+    inp = card["input"]
+    dims = [d for d in inp["shape"][1:]]
+    if inp.get("dtype") == "int64":
+        vocab = int(card.get("vocab_size") or 50)
+        length = next((d for d in dims if isinstance(d, int)), 32)
+        return rng.integers(2, max(3, vocab), (batch, length)).astype(np.int64)
+    return rng.random((batch, *[int(d) for d in dims]), dtype=np.float32)
+
+
+def _time(fn, repeat: int, budget: float) -> list[float]:
+    out = []
+    start = time.perf_counter()
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+        if time.perf_counter() - start > budget:
+            break
+    return out
+
+
+def bench_model(name: str, provider: str = "auto", repeat: int = 50, budget: float = 6.0) -> dict:
+    """p50/p95 latency at batch 1 and throughput at batch 256, ORT and the engine, same run."""
+    import numpy as np
+
+    from dltutor.engine.export import engine_model_from_onnx
+    from dltutor.engine.inference.runtime import get_model
+    from dltutor.engine.zoo.finish import _state_feeds
+
+    loaded = get_model(name, provider)
+    card = loaded.card
+    engine = engine_model_from_onnx(loaded.path)
+    if card.get("input", {}).get("dtype") == "int64":
+        emb = next((layer for layer in engine.layers if type(layer).__name__ == "Embedding"), None)
+        if emb is not None:
+            card = {**card, "vocab_size": int(emb.params["embeddings"].shape[0])}
+    rng = np.random.default_rng(0)
+    x1 = _bench_inputs(card, 1, rng)
+    xb = _bench_inputs(card, 256, rng)
+    session = loaded.session
+    in_name = loaded.input_names[0]
+
+    def ort_run(x):
+        return session.run(["logits"], {in_name: x, **_state_feeds(session, len(x))})
+
+    ort_run(x1)
+    ort_run(xb)  # warm-up
+    engine.predict(x1)
+    engine.predict(xb, batch_size=256)
+    result: dict[str, Any] = {"name": name, "providers": loaded.providers}
+    for label, fn1, fnb in (
+        ("ort", lambda: ort_run(x1), lambda: ort_run(xb)),
+        ("engine", lambda: engine.predict(x1), lambda: engine.predict(xb, batch_size=256)),
+    ):
+        lat = np.array(_time(fn1, repeat, budget)) * 1000
+        thr = _time(fnb, max(3, repeat // 10), budget)
+        result[label] = {
+            "p50_ms": round(float(np.percentile(lat, 50)), 4),
+            "p95_ms": round(float(np.percentile(lat, 95)), 4),
+            "batch256_per_s": round(256 / float(np.median(thr)), 1),
+            "runs": [len(lat), len(thr)],
+        }
+    result["speedup_batch1"] = round(result["engine"]["p50_ms"] / result["ort"]["p50_ms"], 2)
+    result["speedup_batch256"] = round(
+        result["ort"]["batch256_per_s"] / result["engine"]["batch256_per_s"], 2
+    )
+    return result
+
+
+@models_app.command("bench")
+def bench(
+    name: Annotated[
+        str | None, typer.Argument(metavar="[NAME]", help="One model (default: all).")
+    ] = None,
+    provider: Annotated[str, typer.Option("--provider", help="auto, cpu or cuda.")] = "auto",
+    as_json: Json = False,
+) -> None:
+    """Latency (batch 1, p50/p95) and throughput (batch 256): ONNX Runtime vs the engine."""
+    from dltutor.engine.inference.cards import ModelFileError, installed_cards
+    from dltutor.engine.inference.runtime import ProviderError, resolve_providers
+    from dltutor.engine.zoo import names
+
+    if name is not None:
+        _known(name)
+    try:
+        resolve_providers(provider)
+    except ProviderError as error:
+        fail(str(error), code=2)
+    todo = [name] if name else [n for n in names() if n in installed_cards()]
+    if not todo:
+        fail("no models installed: rebuild one with `dltutor models train NAME`", code=1)
+    results = []
+    for n in todo:
+        try:
+            results.append(bench_model(n, provider))
+        except ModelFileError as error:
+            results.append({"name": n, "error": str(error)})
+    if as_json:
+        emit_json(results)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(
+            "model",
+            "batch 1 p50/p95 ms: ORT",
+            "engine",
+            "×",
+            "batch 256 /s: ORT",
+            "engine",
+            "×",
+            box=None,
+            header_style="bold",
+        )
+        for r in results:
+            if "error" in r:
+                table.add_row(r["name"], f"[red]{r['error']}[/]")
+                continue
+            o, e = r["ort"], r["engine"]
+            table.add_row(
+                r["name"],
+                f"{o['p50_ms']:.3f} / {o['p95_ms']:.3f}",
+                f"{e['p50_ms']:.3f} / {e['p95_ms']:.3f}",
+                f"{r['speedup_batch1']:.1f}",
+                f"{o['batch256_per_s']:,.0f}",
+                f"{e['batch256_per_s']:,.0f}",
+                f"{r['speedup_batch256']:.1f}",
+            )
+        Console().print(table)
+        Console().print(
+            "× = ONNX Runtime speed-up over the engine's own NumPy forward "
+            "(same inputs, same process)"
+        )
+    if any("error" in r for r in results):
+        raise typer.Exit(1)
+
+
+@models_app.command("train")
+def train(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Model to rebuild.")],
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="Where the raw data is.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default: the installed models).")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="A few steps only (a smoke test).")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Rebuild a model from its data: train, export to ONNX, check, write its card."""
+    _known(name)
+    from dltutor.engine import zoo
+
+    try:
+        if as_json:
+            card = zoo.train(name, data_dir, out, seed=seed, quick=quick)
+        else:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.fields[info]}"),
+                TimeElapsedColumn(),
+                transient=False,
+            ) as bar:
+                task = bar.add_task(name, total=None, info="")
+
+                def progress(event: dict[str, Any]) -> None:
+                    if event.get("stage") == "train" and event.get("steps"):
+                        total = event["epochs"] * event["steps"]
+                        done = (event["epoch"] - 1) * event["steps"] + event["step"]
+                        bar.update(
+                            task,
+                            total=total,
+                            completed=done,
+                            info=f"epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.4f}",
+                        )
+                    else:
+                        bar.console.print(f"[dim]{event.get('stage')}[/] {event.get('message')}")
+
+                card = zoo.train(name, data_dir, out, seed=seed, quick=quick, progress=progress)
+    except FileNotFoundError as error:
+        fail(str(error), code=1)
+    except ModuleNotFoundError as error:
+        fail(f"the recipe for {name} is not available ({error})", code=1)
+    except KeyboardInterrupt:
+        fail("interrupted; nothing was written", code=1)
+    except Exception as error:  # a recipe failure: one line, no traceback
+        fail(f"training {name} failed: {type(error).__name__}: {error}", code=1)
+    if as_json:
+        emit_json(card)
+    else:
+        where = Path(out).resolve() if out is not None else "the installed models folder"
+        note = " (quick: a smoke test, not a usable model)" if quick else ""
+        typer.echo(
+            f"{name}: {_metric_text(card)} on {card['dataset']['split']}{note}; "
+            f"wrote {card['file']} in {where}"
+        )
