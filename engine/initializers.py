@@ -14,16 +14,19 @@ through.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 
 import numpy as np
 
 
-class Initializer:
+class Initializer(ABC):
     name = "initializer"
 
-    def __call__(self, shape, rng: np.random.Generator, fan_in: int, fan_out: int) -> np.ndarray:
-        raise NotImplementedError
+    @abstractmethod
+    def __call__(
+        self, shape, rng: np.random.Generator, fan_in: int, fan_out: int
+    ) -> np.ndarray: ...
 
     def std(self, fan_in: int, fan_out: int) -> float | None:
         """The standard deviation this initialiser draws with (None when not random)."""

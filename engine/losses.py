@@ -14,21 +14,23 @@ loss the logits before it, so the pair stays numerically stable.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 import numpy as np
 
 from .layers.activations import sigmoid, softmax
 
 
-class Loss:
+class Loss(ABC):
     name = "loss"
     #: The activation the loss applies itself ("softmax" / "sigmoid"), or None.
     activation: str | None = None
 
-    def forward(self, outputs: np.ndarray, targets: np.ndarray) -> float:
-        raise NotImplementedError
+    @abstractmethod
+    def forward(self, outputs: np.ndarray, targets: np.ndarray) -> float: ...
 
-    def backward(self) -> np.ndarray:
-        raise NotImplementedError
+    @abstractmethod
+    def backward(self) -> np.ndarray: ...
 
     def predictions(self, outputs: np.ndarray) -> np.ndarray:
         """What the model predicts from these raw outputs (probabilities for classifiers)."""

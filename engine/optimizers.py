@@ -9,6 +9,7 @@ The learning rate is a number or a schedule (see `schedules`); `lr_scale` multip
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 import numpy as np
@@ -16,7 +17,7 @@ import numpy as np
 from . import schedules
 
 
-class Optimizer:
+class Optimizer(ABC):
     name = "optimizer"
 
     def __init__(self, lr=0.01) -> None:
@@ -43,8 +44,8 @@ class Optimizer:
         for param, grad in params_and_grads:
             self.update(param, grad, lr, self.state(param))
 
-    def update(self, param, grad, lr, state) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def update(self, param, grad, lr, state) -> None: ...
 
     def reset(self) -> None:
         self._state.clear()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 
 
-class Schedule:
-    def __call__(self, iteration: int) -> float:
-        raise NotImplementedError
+class Schedule(ABC):
+    @abstractmethod
+    def __call__(self, iteration: int) -> float: ...
 
 
 class Constant(Schedule):

@@ -16,6 +16,7 @@ Precision. Parameters are float32; `astype(np.float64)` casts parameters and gra
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 import numpy as np
@@ -23,7 +24,7 @@ import numpy as np
 Shape = tuple[int | None, ...]
 
 
-class Layer:
+class Layer(ABC):
     """Base class: parameters, gradients, lazy build and a config for saving.
 
     Subclasses define `forward(x, training=False)` and `backward(dout)`.
@@ -90,11 +91,11 @@ class Layer:
         """Constructor arguments, enough to rebuild the layer (weights are saved apart)."""
         return {"name": self.name}
 
-    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray: ...
 
-    def backward(self, dout: np.ndarray) -> np.ndarray:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def backward(self, dout: np.ndarray) -> np.ndarray: ...
 
     def __call__(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         if not self.built:

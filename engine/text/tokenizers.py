@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -39,7 +40,7 @@ def word_split(text: str, lowercase: bool = True) -> list[str]:
     return _WORD.findall(text)
 
 
-class _Tokenizer:
+class _Tokenizer(ABC):
     kind = "base"
 
     def __init__(self, min_freq: int = 1, max_tokens: int | None = None, lowercase: bool = True):
@@ -54,11 +55,11 @@ class _Tokenizer:
         self.index: dict[str, int] = {PAD: PAD_ID, OOV: OOV_ID}
 
     # subclasses define split(text) -> list[str] and join(tokens) -> str
-    def split(self, text: str) -> list[str]:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def split(self, text: str) -> list[str]: ...
 
-    def join(self, tokens: Sequence[str]) -> str:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def join(self, tokens: Sequence[str]) -> str: ...
 
     def fit(self, texts: Iterable[str]) -> _Tokenizer:
         """Build the vocabulary from (training) texts."""

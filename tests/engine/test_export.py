@@ -276,6 +276,9 @@ def test_unknown_layer_is_a_clear_error(tmp_path):
         def forward(self, x, training=False):
             return x
 
+        def backward(self, dout):
+            return dout
+
     model = Sequential([Flatten(), Odd(name="odd"), Dense(2)], seed=0)
     model.build((None, 4))
     with pytest.raises(ExportError, match="odd"):
