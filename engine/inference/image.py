@@ -232,8 +232,3 @@ def prepare_image(
     canvas[top_off : top_off + h, left_off : left_off + w] = a
     out = _resize(canvas, (th, tw))
     return PreparedImage(np.clip(out, 0.0, 1.0).astype(np.float32), source_size, notes)
-
-
-def image_size(source: Any) -> tuple[int, int]:
-    """(width, height) without decoding the pixels."""
-    return _open(source).size

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from dltutor.engine.inference.cards import ModelFileError, load_card, model_path, verify_model
+from dltutor.engine.inference.cards import ModelFileError, verify_model
 
 PROVIDER_CHOICES = ("auto", "cpu", "cuda")
 
@@ -91,7 +92,17 @@ def _session_options():
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
+    options.intra_op_num_threads = intra_op_threads()
     return options
+
+
+def intra_op_threads() -> int:
+    """Threads per run: half the logical CPUs (hyper-threads share a core; on a 2-vCPU
+    machine one thread is ~1.5x faster than two), `DLTUTOR_ORT_THREADS` overrides."""
+    env = os.environ.get("DLTUTOR_ORT_THREADS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, (os.cpu_count() or 2) // 2)
 
 
 def session_from_bytes(data: bytes, providers: list[str] | None = None):
@@ -141,7 +152,5 @@ __all__ = [
     "available_providers",
     "clear_cache",
     "get_model",
-    "load_card",
-    "model_path",
     "resolve_providers",
 ]
