@@ -283,12 +283,6 @@ def test_10_cnn_learns():
     assert frame.plot("images") is not None
 
 
-def _shipped(name: str) -> bool:
-    from dltutor.engine.inference.cards import card_path
-
-    return card_path(name).is_file()
-
-
 @pytest.mark.parametrize(
     ("lab_id", "model"),
     [
@@ -303,20 +297,17 @@ def test_shipped_model_labs_say_how_to_build_a_missing_model(lab_id, model, tmp_
         final(lab_id)
 
 
-@pytest.mark.skipif(not _shipped("fashion-cnn"), reason="fashion-cnn is not built yet")
 def test_11_feature_maps_of_the_shipped_cnn():
     frame = final("11-feature-maps")
     assert 0 <= frame.metrics["predicted"] < 10 and frame.metrics["cam_peak"] == pytest.approx(1.0)
     assert len([p for p in frame.plots if p.kind == "images"]) >= 3
 
 
-@pytest.mark.skipif(not _shipped("fashion-cnn"), reason="fashion-cnn is not built yet")
 def test_12_transfer_trains_only_a_head():
     m = final("12-transfer", {"epochs": 2, "train_size": 200}).metrics
     assert m["transfer_acc"] > 0.5 and m["base_params"] > 0
 
 
-@pytest.mark.skipif(not _shipped("sst2-rnn"), reason="sst2-rnn is not built yet")
 def test_13_embedding_neighbours_share_sentiment():
     m = final("13-embedding-neighbours").metrics
     assert m["sim_good_great"] > m["sim_good_bad"]
@@ -330,18 +321,13 @@ def test_13_tokenize_and_pad():
     assert chars["vocab_size"] < 40 and chars["pad_count"] > 0
 
 
-def _sst2() -> bool:
+def test_14_gru_learns_sentiment(require_data):
+    from dltutor.engine.text.corpus import data_file
+
     try:
-        from dltutor.engine.text.corpus import data_file
-
         data_file(None, "sst2/dev.tsv", verify=False)
-        return True
-    except Exception:
-        return False
-
-
-@pytest.mark.skipif(not _sst2(), reason="SST-2 data not present")
-def test_14_gru_learns_sentiment():
+    except Exception as missing:  # noqa: BLE001 - any loader error means the data is absent
+        require_data(missing)
     m = final("14-gru-sentiment").metrics
     assert m["last_loss"] < m["first_loss"] - 0.1
     assert m["dev_acc"] > 0.53

@@ -1,6 +1,6 @@
 """The shipped models: checker, sha256, engine-vs-ORT parity, metric on the split; recipes.
 
-Per shipped model in `models_onnx/` (a model not shipped yet is skipped with the reason):
+Per shipped model in `models_onnx/`:
 - the file matches its card's sha256 and passes `onnx.checker`;
 - ONNX Runtime and the engine's own forward (rebuilt from the ONNX file) agree to 1e-4;
 - its metric on its split meets the target when the data is present (`require_data`).
@@ -27,8 +27,6 @@ TOL = 1e-4
 
 
 def _shipped(name: str) -> tuple[dict, Path]:
-    if not (models_dir() / f"{name}.json").is_file():
-        pytest.skip(f"{name} is not in models_onnx/ yet")
     return verify_model(name)
 
 
@@ -178,10 +176,7 @@ def test_shakespeare_meets_its_target_on_the_last_tenth(require_data):
 
 
 def _text_recipe(name: str):
-    module = f"dltutor.engine.zoo.{spec(name).module}"
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{module} is not written yet")
-    return importlib.import_module(module)
+    return importlib.import_module(f"dltutor.engine.zoo.{spec(name).module}")
 
 
 @pytest.mark.parametrize("name", ["fashion-cnn", "digits-cnn", "sst2-rnn", "shakespeare-char"])
