@@ -182,13 +182,16 @@ class Sequential:
         tail = self._fused_tail() if _logits else None
         self._tail = tail
         last = self.layers[-1]
+        mask = None
         for step in self._steps:
+            mask = step.receive_mask(mask)
             if tail and isinstance(step, _Single) and step.layer is last:
                 if tail == "layer":
                     continue
                 x = last.forward(x, training, apply_activation=False)
             else:
                 x = step.forward(x, training)
+            mask = step.pass_mask(mask)
         return x
 
     def backward(self, dout: np.ndarray, input_grad: bool = False) -> np.ndarray | None:
@@ -212,8 +215,11 @@ class Sequential:
         self._ensure_built(x)
         x = self._cast(x)
         outputs = []
+        mask = None
         for step in self._unfused_steps:
+            mask = step.receive_mask(mask)
             x = step.forward(x, False)
+            mask = step.pass_mask(mask)
             if isinstance(step, _Single):
                 shown = x.transpose(0, 3, 1, 2) if step.channels_last_out else x
                 outputs.append((step.layer.name, shown))
@@ -399,7 +405,18 @@ class Sequential:
 
 
 # -- execution steps ---------------------------------------------------------------------
-class _Transpose:
+class _Step:
+    """How a mask travels: steps other than a single layer (layout changes, fused image
+    groups) never see sequences, so they pass it through unchanged."""
+
+    def receive_mask(self, mask):
+        return mask
+
+    def pass_mask(self, mask):
+        return mask
+
+
+class _Transpose(_Step):
     """A layout change between layers (channels-first ↔ channels-last)."""
 
     channels_last_out = False
@@ -415,9 +432,19 @@ class _Transpose:
         return dout.transpose(self.inverse)
 
 
-class _Single:
+class _Single(_Step):
+    """One layer. Masks follow the convention in `layers/masking.py`: the layer reads the
+    current mask as `input_mask`; one that sets `output_mask` replaces it for the next."""
+
     def __init__(self, layer: Layer) -> None:
         self.layer = layer
+
+    def receive_mask(self, mask):
+        self.layer.input_mask = mask
+        return mask
+
+    def pass_mask(self, mask):
+        return getattr(self.layer, "output_mask", mask)
 
     def forward(self, x, training):
         return self.layer.forward(x, training)
@@ -426,7 +453,7 @@ class _Single:
         return self.layer.backward(dout)
 
 
-class _ConvReluPool:
+class _ConvReluPool(_Step):
     """Conv2D → ReLU → MaxPooling2D run as Conv2D (no bias) → max-pool → + bias → ReLU.
 
     Max-pooling commutes with adding a per-channel constant and with ReLU (both are

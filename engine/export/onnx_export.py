@@ -727,8 +727,6 @@ def export_model(
     metadata = {**(metadata or {})}
     if hasattr(model, "get_config"):
         metadata.setdefault("dltutor.engine_config", model.get_config())
-        cls = type(model)
-        metadata.setdefault("dltutor.engine_class", f"{cls.__module__}:{cls.__qualname__}")
     for key, value in metadata.items():
         entry = proto.metadata_props.add()
         entry.key = key

@@ -8,7 +8,6 @@ engine's own forward pass on a shipped model without shipping the weights twice.
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -63,18 +62,8 @@ def engine_model_from_onnx(source: str | Path | Any):
         raise ValueError("this ONNX file was not exported by dltutor (no engine config)")
     config = json.loads(meta["dltutor.engine_config"])
     inits = {t.name: numpy_helper.to_array(t) for t in proto.graph.initializer}
-    model_cls = Sequential
-    module_name, _, qualname = meta.get("dltutor.engine_class", "").partition(":")
-    if module_name.startswith("dltutor.engine."):  # e.g. MaskedSequential for masked RNNs
-        found = getattr(importlib.import_module(module_name), qualname, None)
-        if isinstance(found, type) and issubclass(found, Sequential):
-            model_cls = found
     layers = [_make_layer(e) for e in config["layers"]]
-    if model_cls is Sequential and any(getattr(layer, "mask_zero", False) for layer in layers):
-        from dltutor.engine.layers.masking import MaskedSequential
-
-        model_cls = MaskedSequential  # masks only travel through MaskedSequential
-    model = model_cls(layers, seed=0, name=config.get("name", "model"))
+    model = Sequential(layers, seed=0, name=config.get("name", "model"))
     model.build(tuple(config["input_shape"]))
     shape = model.input_shape
     flatten_chw = None

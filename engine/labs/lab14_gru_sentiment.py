@@ -29,7 +29,7 @@ def load(n_train: int, n_dev: int, rng):
 
 
 def run(knobs, rng):
-    from ..layers.masking import MaskedSequential
+    from ..model import Sequential
     from ..text.tokenizers import WordTokenizer, pad_sequences
 
     tr_texts, ytr, dev_texts, ydev = load(knobs["train_size"], knobs["dev_size"], rng)
@@ -39,7 +39,7 @@ def run(knobs, rng):
     ytr = ytr.reshape(-1, 1).astype(np.float32)
     ydev = ydev.reshape(-1, 1).astype(np.float32)
     seed = int(rng.integers(0, 2**31 - 1))
-    model = MaskedSequential(
+    model = Sequential(
         [Embedding(tok.vocab_size, knobs["embed"], mask_zero=True), GRU(knobs["units"]), Dense(1)],
         input_shape=(None, MAXLEN),
         seed=seed,

@@ -6,6 +6,7 @@ from .convolution import Conv2D
 from .convolution1d import Conv1D, GlobalAveragePooling1D, GlobalMaxPooling1D, MaxPooling1D
 from .core import Affine, Dense, Dropout, Flatten
 from .embedding import Embedding
+from .masking import Masking
 from .normalization import BatchNormalization
 from .pooling import AveragePooling2D, GlobalAveragePooling2D, MaxPooling2D
 from .recurrent import GRU, LSTM, Bidirectional, SimpleRNN, TimeDistributed
@@ -29,7 +30,6 @@ __all__ = [
     "LSTM",
     "Layer",
     "LeakyReLU",
-    "MaskedSequential",
     "Masking",
     "MaxPooling1D",
     "MaxPooling2D",
@@ -41,13 +41,3 @@ __all__ = [
     "TimeDistributed",
     "get_activation",
 ]
-
-
-def __getattr__(name: str):
-    # masking.py builds on Sequential (engine.model), which imports this package: load it
-    # on first use to keep the import graph acyclic.
-    if name in ("Masking", "MaskedSequential"):
-        from . import masking
-
-        return getattr(masking, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,9 +6,8 @@ the current mask; a layer without an ``output_mask`` attribute passes the mask o
 (Dropout, activations). Consumers (recurrent layers, global poolings) read ``input_mask``
 and set ``output_mask`` to what they pass on (None when the time axis is gone).
 
-`MaskedSequential` is `Sequential` with that rule in its forward pass (sequence models
-only: no channels-last planning). `Masking` makes a mask from feature vectors equal to
-`mask_value` (for float inputs that were padded without an Embedding).
+`Sequential` carries masks by that rule. `Masking` makes a mask from feature vectors equal
+to `mask_value` (for float inputs that were padded without an Embedding).
 """
 
 from __future__ import annotations
@@ -17,30 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model import Sequential
 from .base import Layer
-
-
-class MaskedSequential(Sequential):
-    def forward(self, x: np.ndarray, training: bool = False, _logits: bool = False) -> np.ndarray:
-        self._ensure_built(x)
-        x = np.asarray(x)
-        if x.dtype.kind == "f":
-            x = x.astype(self.dtype, copy=False)
-        tail = self._fused_tail() if _logits else None
-        self._tail = tail
-        n = len(self.layers)
-        mask = None
-        for i, layer in enumerate(self.layers):
-            if i == n - 1 and tail == "layer":
-                break
-            layer.input_mask = mask
-            if i == n - 1 and tail == "inner":
-                x = layer.forward(x, training, apply_activation=False)
-            else:
-                x = layer.forward(x, training)
-            mask = getattr(layer, "output_mask", mask)
-        return x
 
 
 class Masking(Layer):

@@ -38,9 +38,9 @@ EVAL_EVERY = 300  # steps
 
 def build_model(vocab_size: int, seed: int = 0, embed: int = EMBED, units: int = UNITS):
     from dltutor.engine.layers import LSTM, Dense, Embedding, TimeDistributed
-    from dltutor.engine.layers.masking import MaskedSequential
+    from dltutor.engine.model import Sequential
 
-    return MaskedSequential(
+    return Sequential(
         [
             Embedding(vocab_size, embed, name="embedding"),
             LSTM(units, return_sequences=True, name="lstm"),

@@ -30,9 +30,9 @@ MIN_FREQ = 2
 
 def build_model(vocab_size: int, seed: int = 0, embed: int = EMBED, units: int = UNITS):
     from dltutor.engine.layers import LSTM, Bidirectional, Dense, Dropout, Embedding
-    from dltutor.engine.layers.masking import MaskedSequential
+    from dltutor.engine.model import Sequential
 
-    return MaskedSequential(
+    return Sequential(
         [
             Embedding(vocab_size, embed, mask_zero=True, name="embedding"),
             Bidirectional(LSTM(units), name="bilstm"),

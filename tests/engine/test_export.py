@@ -189,8 +189,6 @@ def test_sequence_models_match_engine(tmp_path, name):
 
 def test_masked_padding_maps_to_sequence_lens(tmp_path):
     """Post-padded batches with mask_zero: ONNX gets sequence_lens; results match the engine."""
-    from dltutor.engine.layers.masking import MaskedSequential
-
     x = np.random.default_rng(4).integers(1, 30, (4, 10)).astype(np.int64)
     x[1, 6:] = 0
     x[2, 2:] = 0
@@ -209,7 +207,7 @@ def test_masked_padding_maps_to_sequence_lens(tmp_path):
             Dense(2),
         ],
     ):
-        model = MaskedSequential(layers, seed=0)
+        model = Sequential(layers, seed=0)
         model.build((None, 10))
         _perturb(model, np.random.default_rng(0))
         path = tmp_path / "masked.onnx"
@@ -219,7 +217,7 @@ def test_masked_padding_maps_to_sequence_lens(tmp_path):
         got = ort.InferenceSession(str(path)).run(["logits"], {"x": x})[0]
         assert np.abs(got - model.predict(x)).max() <= TOL
         again = engine_model_from_onnx(path)
-        assert type(again) is MaskedSequential
+        assert type(again) is Sequential
         np.testing.assert_array_equal(again.predict(x), model.predict(x))
 
 

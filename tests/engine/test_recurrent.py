@@ -22,7 +22,8 @@ from dltutor.engine.layers import (
     SimpleRNN,
     TimeDistributed,
 )
-from dltutor.engine.layers.masking import MaskedSequential, Masking
+from dltutor.engine.layers.masking import Masking
+from dltutor.engine.model import Sequential
 
 TOL = 1e-6
 N, T, F, U = 3, 5, 4, 3
@@ -202,8 +203,8 @@ def test_padded_steps_change_neither_state_nor_gradient(cell):
     assert np.all(ys[:, 4:] == 0.0)  # as ONNX with sequence_lens
 
 
-def test_mask_travels_through_masked_sequential():
-    model = MaskedSequential([Embedding(10, 4, mask_zero=True), LSTM(3), Dense(2)], seed=0)
+def test_mask_travels_through_sequential():
+    model = Sequential([Embedding(10, 4, mask_zero=True), LSTM(3), Dense(2)], seed=0)
     a = model.forward(np.array([[1, 2, 3, 0, 0]]))
     b = model.forward(np.array([[1, 2, 3]]))
     assert np.allclose(a, b, atol=1e-6)
@@ -242,7 +243,7 @@ def test_sst2_subset_learns(cell, require_data):
     tok = WordTokenizer().fit([texts[i] for i in idx])  # vocabulary from the subset only
     x = tok.encode_batch([texts[i] for i in idx], 32)
     xd = tok.encode_batch(dev, 32)
-    model = MaskedSequential([Embedding(len(tok), 32, mask_zero=True), cell(32), Dense(2)], seed=0)
+    model = Sequential([Embedding(len(tok), 32, mask_zero=True), cell(32), Dense(2)], seed=0)
     model.compile(loss="softmax_cross_entropy", optimizer=Adam(5e-3), metrics=["accuracy"])
     t0 = time.perf_counter()
     records = [
@@ -257,7 +258,7 @@ def test_sst2_subset_learns(cell, require_data):
 def test_whole_masked_model_gradcheck():
     from dltutor.engine.gradcheck import gradcheck_model
 
-    model = MaskedSequential(
+    model = Sequential(
         [
             Embedding(8, 4, mask_zero=True),
             Bidirectional(GRU(3, return_sequences=True)),
