@@ -27,6 +27,7 @@ async def test_keys_are_handled_within_100ms_while_training() -> None:
             original()
 
         app.action_focus_next = focus_next  # type: ignore[method-assign]
+        lab.query_one("#knob-epochs").value = "1000"  # long enough to still run after the keys
         await pilot.press("ctrl+r")
         await pilot.pause(0.3)
         assert lab.running

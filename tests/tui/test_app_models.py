@@ -61,7 +61,8 @@ async def test_classify_a_bundled_sample(model: str, sample: str, label: str) ->
         await pilot.pause()
         shot = app.export_screenshot().replace("&#160;", " ")
         assert "latency" in shot
-        assert "model input 28×28" in shot
+        size = "8×8" if model == "digits-cnn" else "28×28"
+        assert f"model input {size}" in shot
         top = screen.query_one("#play-result").content
         assert f"{label}" in shot.lower(), top
 

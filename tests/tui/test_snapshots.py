@@ -147,3 +147,65 @@ def test_inspector_missing_model(snap_compare, size) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+# --- Japanese: the same screens with every word of the app in Japanese, at 80×24 ----------
+
+JA = pytest.param((80, 24), id="ja-80x24")
+
+
+@pytest.mark.parametrize("size", [JA])
+def test_home_ja(snap_compare, size) -> None:
+    assert snap_compare(DLTutorApp(lang="ja"), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", [JA])
+def test_lesson_ja(snap_compare, size) -> None:
+    async def run_before(pilot) -> None:
+        pilot.app.open_lesson("03-learning")
+        await settle(pilot)
+
+    assert snap_compare(DLTutorApp(lang="ja"), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [JA])
+def test_quiz_feedback_ja(snap_compare, size) -> None:
+    async def run_before(pilot) -> None:
+        session = build_quiz("03", n=4, seed=7, generated=False, lang="ja", store=pilot.app.store)
+        quiz = QuizScreen(session)
+        pilot.app.push_screen(quiz)
+        await settle(pilot)
+        shown = quiz.shown
+        kind = shown.question.type
+        letters = [letter for letter, _ in shown.choices]
+        keys = {
+            "single": ["1"],  # numbers answer like letters
+            "multi": ["1", "enter"],
+            "order": [*letters, "enter"],
+        }.get(kind, [*"600", "enter"])
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    assert snap_compare(DLTutorApp(lang="ja"), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [JA])
+def test_lab_run_ja(snap_compare, size) -> None:
+    async def run_before(pilot) -> None:
+        pilot.app.open_lab("01-logic-gates")
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+
+    assert snap_compare(DLTutorApp(lang="ja"), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [JA])
+def test_models_after_language_switch_ja(snap_compare, size) -> None:
+    async def run_before(pilot) -> None:
+        pilot.app.push_screen(ModelsScreen())
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from dltutor.tui.app.commands import DLTutorCommands
 from dltutor.tui.app.screens.help import HelpScreen
 from dltutor.tui.app.screens.home import HomeScreen
+from dltutor.tui.app.strings import localize_bindings, tr
 from dltutor.tui.locale import locale_lang
 
 if TYPE_CHECKING:
@@ -72,22 +73,37 @@ class DLTutorApp(App[None]):
         try:
             self.store.set_setting(key, value)
         except Exception as error:
-            self.notify(f"could not save the setting {key}: {error}", severity="warning")
+            self.notify(tr(self.lang, "setting_failed", key=key, error=error), severity="warning")
 
     # --- lifecycle ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.push_screen(HomeScreen())
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._store_error:
             self.notify(
-                f"{self._store_error}. Progress will not be saved this time.",
-                title="Progress",
+                tr(self.lang, "store_error", error=self._store_error),
+                title=tr(self.lang, "progress"),
                 severity="error",
                 timeout=10,
             )
         for warning in getattr(self.store, "warnings", []):
-            self.notify(warning, title="Progress", severity="warning", timeout=10)
+            self.notify(warning, title=tr(self.lang, "progress"), severity="warning", timeout=10)
+
+    def _screen_changed(self, screen: object) -> None:
+        """A screen shown for the first time gets its footer words in the current language."""
+        if getattr(screen, "_localized", None) != self.lang:
+            self.localize(screen)
+
+    def localize(self, screen: object) -> None:
+        """Footer descriptions of `screen` and everything on it, in the app's language."""
+        nodes = [screen, *getattr(screen, "walk_children", lambda: [])()]
+        for node in nodes:
+            localize_bindings(node, self.lang)
+        screen._localized = self.lang  # type: ignore[attr-defined]
+        screen.refresh_bindings()  # type: ignore[attr-defined]
 
     def on_unmount(self) -> None:
         if self.store is not None:
@@ -108,11 +124,13 @@ class DLTutorApp(App[None]):
         """Switch en ↔ ja, remember it, and redraw the screens that show course text."""
         self.lang = "ja" if self.lang == "en" else "en"
         self.remember("lang", self.lang)
+        localize_bindings(self, self.lang)
         for screen in self.screen_stack:
             refresh = getattr(screen, "language_changed", None)
             if refresh is not None:
                 refresh()
-        self.notify("Language: English" if self.lang == "en" else "言語: 日本語")
+            self.localize(screen)
+        self.notify(tr(self.lang, "language"))
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
@@ -137,7 +155,7 @@ class DLTutorApp(App[None]):
         try:
             session = build_quiz(lesson, n=n, seed=seed, lang=self.lang, store=self.store)
         except QuizError as error:
-            self.notify(str(error), title="Quiz", severity="error")
+            self.notify(str(error), title=tr(self.lang, "quiz"), severity="error")
             return
         self.push_screen(QuizScreen(session))
 
@@ -146,18 +164,11 @@ class DLTutorApp(App[None]):
         from dltutor.tui.app.screens.quiz import QuizScreen
 
         if self.store is None:
-            self.notify(
-                "Reviews need the progress store; set DLTUTOR_HOME to a writable folder.",
-                severity="error",
-            )
+            self.notify(tr(self.lang, "review_needs_store"), severity="error")
             return
         session = build_review(self.store, lang=self.lang)
         if not session.total:
-            self.notify(
-                "Nothing is due for review. Take a quiz (q in a lesson) to add cards."
-                if self.lang == "en"
-                else "復習する問題はありません。レッスンで q を押してクイズに挑戦しましょう。"
-            )
+            self.notify(tr(self.lang, "nothing_due"))
             return
         self.push_screen(QuizScreen(session, review=True))
 

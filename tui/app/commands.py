@@ -7,6 +7,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from dltutor.tui.app.strings import tr
+
 
 class DLTutorCommands(Provider):
     """Screens, actions and the course, searchable by name."""
@@ -15,45 +17,25 @@ class DLTutorCommands(Provider):
         from dltutor.lessons.catalog import lessons
 
         app = self.app
-        ja = getattr(app, "lang", "en") == "ja"
+        lang = getattr(app, "lang", "en")
+
+        def words(key: str) -> tuple[str, str]:
+            return tr(lang, key), tr(lang, f"{key}_help")
+
         found: list[tuple[str, str, Callable[[], object]]] = [
-            ("Course map" if not ja else "コース一覧", "the list of lessons", app.action_home),
-            (
-                "Review due questions" if not ja else "復習（期限の来た問題）",
-                "spaced-repetition review",
-                app.action_review,
-            ),
-            (
-                "Model playground" if not ja else "モデルで遊ぶ",
-                "classify images and text, generate text",
-                app.action_models,
-            ),
-            (
-                "Model inspector" if not ja else "モデルの中身",
-                "the ONNX graph and the model card",
-                partial(app.action_models, inspect=True),
-            ),
-            ("Help: keys" if not ja else "ヘルプ：キー操作", "every key", app.action_help),
-            (
-                "Toggle language en/ja" if not ja else "言語の切り替え en/ja",
-                "English ↔ 日本語",
-                app.action_toggle_language,
-            ),
-            (
-                "Toggle dark/light theme" if not ja else "テーマの切り替え",
-                "remembered for next time",
-                app.action_toggle_theme,
-            ),
-            (
-                "Quiz: whole course" if not ja else "クイズ：コース全体",
-                "10 questions from every lesson",
-                partial(app.open_quiz, None),
-            ),
+            (*words("cmd_home"), app.action_home),
+            (*words("cmd_review"), app.action_review),
+            (*words("cmd_models"), app.action_models),
+            (*words("cmd_inspect"), partial(app.action_models, inspect=True)),
+            (*words("cmd_help"), app.action_help),
+            (*words("cmd_lang"), app.action_toggle_language),
+            (*words("cmd_theme"), app.action_toggle_theme),
+            (*words("cmd_quiz_all"), partial(app.open_quiz, None)),
         ]
-        for lesson in lessons(app.lang):
+        for lesson in lessons(lang):
             found.append(
                 (
-                    f"Lesson {lesson.id}: {lesson.title}",
+                    tr(lang, "cmd_lesson", id=lesson.id, title=lesson.title),
                     lesson.summary,
                     partial(app.open_lesson, lesson.key),
                 )
@@ -61,13 +43,19 @@ class DLTutorCommands(Provider):
             if lesson.quiz:
                 found.append(
                     (
-                        f"Quiz {lesson.id}: {lesson.title}",
-                        "10 questions",
+                        tr(lang, "cmd_quiz", id=lesson.id, title=lesson.title),
+                        tr(lang, "cmd_quiz_help"),
                         partial(app.open_quiz, lesson.id),
                     )
                 )
             for lab in lesson.labs:
-                found.append((f"Lab {lab}", f"from lesson {lesson.id}", partial(app.open_lab, lab)))
+                found.append(
+                    (
+                        tr(lang, "cmd_lab", lab=lab),
+                        tr(lang, "cmd_lab_help", id=lesson.id),
+                        partial(app.open_lab, lab),
+                    )
+                )
         return found
 
     async def discover(self) -> Hits:

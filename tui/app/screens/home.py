@@ -11,27 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dltutor.tui.app.data import LessonState, continue_key, course_map, mark, mastery_bar
-
-WORDS = {
-    "en": {
-        "intro": "Enter opens a lesson · c continue · r review · m models · L 日本語 · ? help",
-        "continue": "Continue: {title}",
-        "due": "{n} review(s) due — press r",
-        "none_due": "no reviews due",
-        "start": "Start here: {title}",
-        "done": "{done}/{total} read",
-        "min": "min",
-    },
-    "ja": {
-        "intro": "Enter で開く · c 続きから · r 復習 · m モデル · L English · ? ヘルプ",
-        "continue": "続きから：{title}",
-        "due": "復習 {n} 問 — r で開始",
-        "none_due": "復習はありません",
-        "start": "ここから：{title}",
-        "done": "{done}/{total} レッスン読了",
-        "min": "分",
-    },
-}
+from dltutor.tui.app.strings import STRINGS
 
 
 class HomeScreen(Screen[None]):
@@ -42,7 +22,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "continue", "Continue"),
         Binding("r", "app.review", "Review"),
         Binding("m", "app.models", "Models"),
-        Binding("L", "app.toggle_language", "日本語/English"),
+        Binding("L", "app.toggle_language", "Language"),
         Binding("t", "app.toggle_theme", "Theme", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -72,7 +52,7 @@ class HomeScreen(Screen[None]):
         self.refresh_map()
 
     def words(self) -> dict[str, str]:
-        return WORDS.get(self.app.lang, WORDS["en"])
+        return STRINGS.get(self.app.lang, STRINGS["en"])
 
     def refresh_map(self) -> None:
         """Re-read the store: coming back from a lesson or a quiz changes the marks."""
@@ -80,7 +60,7 @@ class HomeScreen(Screen[None]):
         lang = self.app.lang
         states = course_map(store, lang)
         words = self.words()
-        self.query_one("#intro", Static).update(words["intro"])
+        self.query_one("#intro", Static).update(words["home_intro"])
         listing = self.query_one("#lesson-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
@@ -94,9 +74,9 @@ class HomeScreen(Screen[None]):
         done = sum(s.read == "finished" for s in states)
         title = next((f"{s.id} {s.title}" for s in states if s.key == resume), "")
         opened = any(s.read for s in states)
-        head = words["continue" if opened else "start"].format(title=title)
-        tail = words["due"].format(n=due) if due else words["none_due"]
-        progress = words["done"].format(done=done, total=len(states))
+        head = words["home_continue" if opened else "home_start"].format(title=title)
+        tail = words["home_due"].format(n=due) if due else words["home_none_due"]
+        progress = words["home_done"].format(done=done, total=len(states))
         self.query_one("#status", Static).update(f"{head}  ·  {tail}  ·  {progress}")
         listing.focus()
 
@@ -105,7 +85,7 @@ class HomeScreen(Screen[None]):
         line = Text()
         line.append(f"{mark(state)} {state.id}  ")
         line.append(state.title, style="bold" if state.read != "finished" else "")
-        line.append(f"  {state.minutes} {words['min']}", style="dim")
+        line.append(f"  {state.minutes} {words['minutes']}", style="dim")
         extra = mastery_bar(state.mastery).rstrip()
         if extra:
             line.append(f"  {extra}", style="green")

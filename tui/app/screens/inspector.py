@@ -10,17 +10,33 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from dltutor.tui.app.screens.models import missing_message, model_status
+from dltutor.tui.app.strings import tr
 
-CARD_KEYS = ("task", "labels", "dataset", "metrics", "params", "bytes", "preprocessing", "command")
+CARD_KEYS = (
+    "task",
+    "summary",
+    "labels",
+    "dataset",
+    "metrics",
+    "params",
+    "bytes",
+    "preprocessing",
+    "command",
+)
+COLUMNS = ("col_op", "col_output", "col_shape", "col_params")
+# inputs that are running statistics, not learned weights (the card counts learned ones)
+STATISTICS = {"BatchNormalization": (3, 4)}
 
 
-def graph_rows(path: str) -> list[tuple[str, str, str, int]]:
-    """(op, output name, output shape, parameter count) per node, shapes from shape inference."""
+def graph_rows(path: str) -> list[tuple[str, str, str, int, int]]:
+    """(op, output name, output shape, learned parameters, statistics) per node; the shapes
+    come from ONNX shape inference."""
     import onnx
     import onnx.shape_inference
     from onnx import numpy_helper
@@ -37,26 +53,42 @@ def graph_rows(path: str) -> list[tuple[str, str, str, int]]:
     rows = []
     for node in graph.node:
         out = node.output[0] if node.output else ""
-        params = sum(sizes.get(name, 0) for name in node.input)
-        rows.append((node.op_type, out, shapes.get(out, "?"), params))
+        skip = STATISTICS.get(node.op_type, ())
+        params = sum(sizes.get(n, 0) for i, n in enumerate(node.input) if i not in skip)
+        stats = sum(sizes.get(n, 0) for i, n in enumerate(node.input) if i in skip)
+        rows.append((node.op_type, out, shapes.get(out, "?"), params, stats))
     return rows
 
 
-def card_text(card: dict[str, Any]) -> str:
-    lines = []
+def _value(value: Any, lang: str) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items() if v not in ("", None))
+    if isinstance(value, list):
+        shown = ", ".join(map(str, value[:10]))
+        return shown + (f", … ({tr(lang, 'in_all', n=len(value))})" if len(value) > 10 else "")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def card_text(card: dict[str, Any], lang: str = "en") -> Text:
+    """The card's fields a learner reads, one per line, the field names in `lang`."""
+    text = Text()
     for key in CARD_KEYS:
         if key in card:
-            value = card[key]
-            if isinstance(value, list) and len(value) > 10:
-                value = ", ".join(map(str, value[:10])) + f", … ({len(value)} in all)"
-            lines.append(f"{key}: {value}")
-    return "\n".join(lines)
+            text.append(f"{tr(lang, 'card_' + key)}: ", style="bold")
+            text.append(_value(card[key], lang) + "\n")
+    text.rstrip()
+    return text
 
 
 class InspectorScreen(Screen[None]):
-    """Graph table above, card below; Escape goes back."""
+    """Graph table above, card below; Escape goes back, Tab moves between them."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("L", "app.toggle_language", "Language", show=False),
+    ]
 
     class Loaded(Message):
         """The graph rows and the card, or the error that stopped them."""
@@ -70,22 +102,41 @@ class InspectorScreen(Screen[None]):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.model_name = name
+        self.loaded: InspectorScreen.Loaded | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="graph-table", zebra_stripes=True, cursor_type="row")
-        yield Static(id="card-view")
+        yield Static(id="graph-summary")
+        with VerticalScroll(id="card-scroll"):
+            yield Static(id="card-view")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.model_name} · graph and card"
-        table = self.query_one(DataTable)
-        table.add_columns("op", "output", "shape", "params")
+        self.language_changed()
         if model_status(self.model_name) == "missing":
-            self.query_one("#card-view", Static).update(Text(missing_message(self.model_name)))
             return
-        self.query_one("#card-view", Static).update("reading the graph…")
         self.load()
+
+    def language_changed(self) -> None:
+        lang = self.app.lang
+        self.sub_title = tr(lang, "inspector_title", name=self.model_name)
+        if model_status(self.model_name) == "missing":
+            self._columns()
+            self.query_one("#card-view", Static).update(
+                Text(missing_message(self.model_name, lang))
+            )
+        elif self.loaded is None:
+            self._columns()
+            self.query_one("#card-view", Static).update(tr(lang, "reading_graph"))
+        else:
+            self.show(self.loaded)
+
+    def _columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for key in COLUMNS:
+            table.add_column(tr(self.app.lang, key), key=key)
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -100,15 +151,34 @@ class InspectorScreen(Screen[None]):
         self.post_message(self.Loaded(rows, card))
 
     def on_inspector_screen_loaded(self, message: Loaded) -> None:
-        view = self.query_one("#card-view", Static)
         if message.error:
-            view.update(Text(message.error))
+            self.query_one("#card-view", Static).update(Text(message.error))
             self.notify(message.error, severity="error")
             return
+        self.loaded = message
+        self.show(message)
+        self.query_one(DataTable).focus()
+
+    def show(self, message: Loaded) -> None:
+        """Fill the table (columns sized to their contents) and the summary and card."""
+        lang = self.app.lang
         table = self.query_one(DataTable)
-        for op, out, shape, params in message.rows:
-            table.add_row(op, out, shape, f"{params:,}" if params else "")
+        row = table.cursor_row
+        self._columns()
+        for op, out, shape, params, _stats in message.rows:
+            table.add_row(op, out, shape, Text(f"{params:,}" if params else "", justify="right"))
+        table.move_cursor(row=row)
         total = sum(r[3] for r in message.rows)
-        summary = f"{len(message.rows)} nodes, {total:,} parameters"
-        view.update(Text(summary + "\n" + card_text(message.card or {})))
-        table.focus()
+        stats = sum(r[4] for r in message.rows)
+        summary = Text(tr(lang, "graph_summary", nodes=len(message.rows), params=total))
+        if stats:
+            summary.append(tr(lang, "graph_stats", stats=stats))
+        card = message.card or {}
+        if isinstance(card.get("params"), int):
+            matches = card["params"] == total
+            summary.append(
+                tr(lang, "card_matches" if matches else "card_differs", card=card["params"]),
+                style="green" if matches else "red",
+            )
+        self.query_one("#graph-summary", Static).update(summary)
+        self.query_one("#card-view", Static).update(card_text(card, lang))

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 from textual.worker import get_current_worker
 
+from dltutor.tui.app.strings import STRINGS, tr
 from dltutor.tui.app.widgets.run_view import RunView
 
 if TYPE_CHECKING:
@@ -28,57 +29,20 @@ if TYPE_CHECKING:
 
 FRAME_INTERVAL_S = 0.1  # at most ten redraws a second; the last frame always gets through
 
-WORDS = {
-    "en": {
-        "run": "Run",
-        "stop": "Stop",
-        "seed": "seed",
-        "ready": "Set the knobs, then Ctrl+R (or Run).",
-        "running": "running… step {step}/{total}",
-        "done": "finished: step {step}/{total} · saved to progress",
-        "stopped": "stopped at step {step}/{total}",
-        "stopping": "stopping after this step…",
-        "failed": "the run failed: {error}",
-        "current": "This run",
-        "previous": "Previous run ({knobs})",
-        "nothing": "No run yet.",
-    },
-    "ja": {
-        "run": "実行",
-        "stop": "停止",
-        "seed": "乱数シード",
-        "ready": "設定を変えて Ctrl+R（または 実行）。",
-        "running": "実行中… {step}/{total}",
-        "done": "完了: {step}/{total} · 進捗に保存しました",
-        "stopped": "{step}/{total} で停止しました",
-        "stopping": "このステップの後で停止します…",
-        "failed": "実行に失敗しました: {error}",
-        "current": "今回の実行",
-        "previous": "前回の実行（{knobs}）",
-        "nothing": "まだ実行していません。",
-    },
-}
-
 
 def load_lab(app: App, lab_id: str) -> Lab | None:
     """The lab, or None after a notification that says why it cannot open."""
     try:
         from dltutor.engine.labs import LabError, get_lab
     except Exception as error:  # the engine itself failed to import
-        app.notify(f"the labs cannot load: {error}", severity="error")
+        app.notify(tr(app.lang, "lab_cannot_load", error=error), severity="error")
         return None
     try:
         return get_lab(lab_id)
     except LabError as error:
-        app.notify(
-            str(error).split(";")[0] + ". Try another lab from the lesson.", severity="error"
-        )
+        app.notify(tr(app.lang, "lab_unknown", error=str(error).split(";")[0]), severity="error")
     except ImportError:
-        app.notify(
-            f"lab {lab_id} is not available in this version yet; try the lesson's other labs "
-            "or `dltutor lab --help`.",
-            severity="error",
-        )
+        app.notify(tr(app.lang, "lab_unavailable", lab=lab_id), severity="error")
     return None
 
 
@@ -109,6 +73,7 @@ class LabScreen(Screen[None]):
         Binding("escape", "leave", "Back"),
         Binding("ctrl+r", "run", "Run", priority=True),
         Binding("ctrl+x", "stop", "Stop", priority=True),  # over Input's cut
+        Binding("L", "app.toggle_language", "Language", show=False),
     ]
 
     running = reactive(False)
@@ -146,12 +111,14 @@ class LabScreen(Screen[None]):
         self.lab = lab
         self.seed = seed
         self.last: tuple[dict[str, Any], Any] | None = None  # knobs and final frame of the last run
+        self.previous: tuple[dict[str, Any], Any] | None = None  # the run shown beside it
+        self._status: tuple[str, dict[str, Any]] = ("lab_ready", {})
         self.frames_drawn = 0
         self.run_id = 0  # frames from a stopped run that arrive late are dropped
 
     @property
     def words(self) -> dict[str, str]:
-        return WORDS.get(self.app.lang, WORDS["en"])
+        return STRINGS.get(self.app.lang, STRINGS["en"])
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -160,19 +127,19 @@ class LabScreen(Screen[None]):
         with Horizontal(id="lab-body"):
             with VerticalScroll(id="lab-side"):
                 with Horizontal(id="lab-buttons"):
-                    yield Button(words["run"], id="run", variant="primary", compact=True)
-                    yield Button(words["stop"], id="stop", disabled=True, compact=True)
+                    yield Button(words["lab_run"], id="run", variant="primary", compact=True)
+                    yield Button(words["lab_stop"], id="stop", disabled=True, compact=True)
                 for knob in self.lab.knobs:
                     yield Label(self._knob_label(knob))
                     yield self._knob_widget(knob, lang)
-                yield Label(words["seed"])
+                yield Label(words["lab_seed"], id="seed-label")
                 yield Input(str(self.seed), id="knob-seed", type="integer", compact=True)
             with Vertical(id="lab-main"):
                 yield Static(self.lab.summary(lang), id="lab-summary")
-                yield Static(words["ready"], id="lab-status")
+                yield Static(words["lab_ready"], id="lab-status")
                 with Horizontal(id="lab-charts"):
                     with VerticalScroll(classes="run-view"):
-                        yield RunView(words["nothing"], id="current-run")
+                        yield RunView(words["lab_nothing"], id="current-run")
                     with VerticalScroll(classes="run-view", id="previous-run"):
                         yield RunView(id="previous-view")
         yield Footer()
@@ -231,7 +198,7 @@ class LabScreen(Screen[None]):
         try:
             seed = int(seed_text)
         except ValueError:
-            self.notify(f"the seed must be a whole number, got {seed_text!r}", severity="error")
+            self.notify(tr(self.app.lang, "lab_bad_seed", value=seed_text), severity="error")
             return None
         return values, seed
 
@@ -256,15 +223,14 @@ class LabScreen(Screen[None]):
         knobs, seed = read
         if self.last is not None:  # keep the last run's final charts beside the new one
             old_knobs, old_frame = self.last
+            self.previous = self.last
             self.query_one("#previous-run").display = True
             self.query_one("#previous-view", RunView).show(
-                old_frame, self.words["previous"].format(knobs=self._describe(old_knobs))
+                old_frame, self.words["lab_previous"].format(knobs=self._describe(old_knobs))
             )
         self.running = True
         self.frames_drawn = 0
-        self.query_one("#lab-status", Static).update(
-            self.words["running"].format(step=0, total="?")
-        )
+        self._set_status("lab_running", step=0, total="?")
         self.run_id += 1
         self.train(knobs, seed, self.run_id)
 
@@ -272,13 +238,13 @@ class LabScreen(Screen[None]):
         changed = {
             k: v for k, v in knobs.items() if self.lab.knob(k) and self.lab.knob(k).default != v
         }
-        return ", ".join(f"{k}={v}" for k, v in changed.items()) or "defaults"
+        return ", ".join(f"{k}={v}" for k, v in changed.items()) or self.words["lab_defaults"]
 
     def action_stop(self) -> None:
         """Ask the worker to stop; it does at its next step, and `Ended` says where."""
         if self.running:
             self.workers.cancel_group(self, "lab")
-            self.query_one("#lab-status", Static).update(self.words["stopping"])
+            self._set_status("lab_stopping")
 
     @work(thread=True, exclusive=True, group="lab")
     def train(self, knobs: dict[str, Any], seed: int, run: int) -> None:
@@ -312,10 +278,8 @@ class LabScreen(Screen[None]):
             return
         frame = message.frame
         self.frames_drawn += 1
-        self.query_one("#lab-status", Static).update(
-            self.words["running"].format(step=frame.step, total=frame.total)
-        )
-        self.query_one("#current-run", RunView).show(frame, self.words["current"])
+        self._set_status("lab_running", step=frame.step, total=frame.total)
+        self.query_one("#current-run", RunView).show(frame, self.words["lab_current"])
 
     def on_lab_screen_ended(self, message: Ended) -> None:
         if message.run != self.run_id:
@@ -323,17 +287,16 @@ class LabScreen(Screen[None]):
         self.running = False
         frame = message.frame
         words = self.words
-        status = self.query_one("#lab-status", Static)
         if message.error:
-            status.update(words["failed"].format(error=message.error))
+            self._set_status("lab_failed", error=message.error)
             self.notify(message.error, title=self.lab.id, severity="error")
             return
         if frame is None:
-            status.update(words["stopped"].format(step=0, total="?"))
+            self._set_status("lab_stopped", step=0, total="?")
             return
-        self.query_one("#current-run", RunView).show(frame, words["current"])
+        self.query_one("#current-run", RunView).show(frame, words["lab_current"])
         if message.cancelled:
-            status.update(words["stopped"].format(step=frame.step, total=frame.total))
+            self._set_status("lab_stopped", step=frame.step, total=frame.total)
             return
         self.last = (message.knobs, frame)
         store = getattr(self.app, "store", None)
@@ -343,7 +306,34 @@ class LabScreen(Screen[None]):
             store.record_lab_run(
                 self.lab.id, {k: _plain(v) for k, v in message.knobs.items()}, metrics
             )
-        status.update(words["done"].format(step=frame.step, total=frame.total))
+        self._set_status("lab_done", step=frame.step, total=frame.total)
+
+    def _set_status(self, key: str, **values: Any) -> None:
+        """Show a status line and keep its key, so a language switch can redraw it."""
+        self._status = (key, values)
+        self.query_one("#lab-status", Static).update(tr(self.app.lang, key, **values))
+
+    def language_changed(self) -> None:
+        lang = self.app.lang
+        self.sub_title = self.lab.title(lang)
+        self.query_one("#run", Button).label = tr(lang, "lab_run")
+        self.query_one("#stop", Button).label = tr(lang, "lab_stop")
+        self.query_one("#seed-label", Label).update(tr(lang, "lab_seed"))
+        self.query_one("#lab-summary", Static).update(self.lab.summary(lang))
+        for knob in self.lab.knobs:
+            self.query_one(f"#knob-{knob.name}").tooltip = knob.help(lang)
+        key, values = self._status
+        self._set_status(key, **values)
+        current = self.query_one("#current-run", RunView)
+        if getattr(current, "frame", None) is not None:
+            current.show(current.frame, tr(lang, "lab_current"))
+        else:
+            current.clear(tr(lang, "lab_nothing"))
+        if self.previous is not None:
+            old_knobs, old_frame = self.previous
+            self.query_one("#previous-view", RunView).show(
+                old_frame, tr(lang, "lab_previous", knobs=self._describe(old_knobs))
+            )
 
     def action_leave(self) -> None:
         self.action_stop()

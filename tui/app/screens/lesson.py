@@ -10,13 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from dltutor.lessons.catalog import get_lesson
+from dltutor.tui.app.strings import tr
 from dltutor.tui.app.widgets.lesson_viewer import LessonViewer
-
-FINISHED = {
-    "en": "Lesson finished ✓ — press q for its quiz",
-    "ja": "レッスン読了 ✓ — q でクイズへ",
-}
-NO_LAB = {"en": "This lesson has no lab.", "ja": "このレッスンにはラボがありません。"}
 
 
 class LessonScreen(Screen[None]):
@@ -30,7 +25,7 @@ class LessonScreen(Screen[None]):
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page", show=False),
-        Binding("L", "app.toggle_language", "日本語/English", show=False),
+        Binding("L", "app.toggle_language", "Language", show=False),
     ]
 
     def __init__(self, lesson_key: str, section: str | None = None) -> None:
@@ -107,7 +102,7 @@ class LessonScreen(Screen[None]):
             self.finished = True
             if self.store is not None:
                 self.store.lesson_finished(self.lesson.key)
-            self.notify(FINISHED.get(self.app.lang, FINISHED["en"]))
+            self.notify(tr(self.app.lang, "lesson_finished"))
 
     def _save_scroll(self) -> None:
         try:
@@ -146,7 +141,7 @@ class LessonScreen(Screen[None]):
     def action_lab(self) -> None:
         labs = self.lesson.labs
         if not labs:
-            self.notify(NO_LAB.get(self.app.lang, NO_LAB["en"]))
+            self.notify(tr(self.app.lang, "lesson_no_lab"))
         elif len(labs) == 1:
             self.app.open_lab(labs[0])
         else:

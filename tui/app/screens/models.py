@@ -14,17 +14,19 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from dltutor.tui.app.strings import tr
+
 TASK_WORDS = {
-    "image-classification": "images",
-    "text-classification": "sentiment",
-    "text-generation": "generation",
+    "image-classification": "task_images",
+    "text-classification": "task_sentiment",
+    "text-generation": "task_generation",
 }
 GENERATE_FLUSH_S = 0.05  # streamed characters are sent in small batches, not one message each
 
@@ -45,11 +47,8 @@ def model_status(name: str) -> str:
     )
 
 
-def missing_message(name: str) -> str:
-    return (
-        f"The model {name} is not installed here. Build it with `dltutor models train {name}` "
-        "(it writes models_onnx/), or reinstall dltutor to get the shipped models."
-    )
+def missing_message(name: str, lang: str = "en") -> str:
+    return tr(lang, "missing_model", name=name)
 
 
 def topk_table(top: list[dict[str, Any]], width: int = 24) -> Table:
@@ -71,6 +70,7 @@ class ModelsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("i", "inspect", "Inspect"),
+        Binding("L", "app.toggle_language", "Language", show=False),
     ]
 
     def __init__(self, inspect: bool = False) -> None:
@@ -78,27 +78,38 @@ class ModelsScreen(Screen[None]):
         self.inspect_on_select = inspect
 
     def compose(self) -> ComposeResult:
-        from dltutor.engine.zoo import MODELS
-
         yield Header()
-        yield Static(
-            "Enter: try the model · i: inspect its graph and card · Esc: back", id="model-help"
-        )
-        yield OptionList(
-            *(
-                Option(
-                    f"{name:<18} {TASK_WORDS.get(spec.task, spec.task):<11} {model_status(name)}",
-                    id=name,
-                )
-                for name, spec in MODELS.items()
-            ),
-            id="model-list",
-        )
+        yield Static(id="model-help")
+        yield OptionList(id="model-list")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "models" if not self.inspect_on_select else "inspect a model"
+        self.language_changed()
         self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.language_changed()
+
+    def language_changed(self) -> None:
+        """(Re)draw the list: the words, and whether each model is installed now."""
+        from dltutor.engine.zoo import MODELS
+
+        lang = self.app.lang
+        self.sub_title = tr(
+            lang, "models_inspect_title" if self.inspect_on_select else "models_title"
+        )
+        self.query_one("#model-help", Static).update(tr(lang, "models_help"))
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for name, spec in MODELS.items():
+            task = tr(lang, TASK_WORDS[spec.task]) if spec.task in TASK_WORDS else spec.task
+            line = Text(f"{name:<18} ")
+            line.append(task)
+            line.append(" " * max(1, 12 - Text(task).cell_len))
+            line.append(tr(lang, model_status(name)))
+            listing.add_option(Option(line, id=name))
+        listing.highlighted = highlighted if highlighted is not None else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         name = event.option.id or ""
@@ -160,12 +171,41 @@ class PlaygroundScreen(Screen[None]):
         self.model_name = name
         self.model_task = MODELS[name].task
         self.generated = ""
+        self.generation: dict[str, Any] = {}  # temperature and seed of the text shown
+        self.generating = False
+        self.shown: PlaygroundScreen.Result | None = (
+            None  # the last result, redrawn on a language switch
+        )
+
+    # labels, by widget id, with the string key each shows
+    def _labels(self) -> list[tuple[str, str]]:
+        labels = [("label-provider", "provider")]
+        if self.model_task == "image-classification":
+            labels.append(("label-image", "image_file"))
+            if self.model_name == "digits-cnn":
+                labels.append(("label-canvas", "draw_digit"))
+        elif self.model_task == "text-classification":
+            labels.append(("label-sentence", "sentence"))
+        else:
+            labels += [
+                ("label-prompt", "prompt"),
+                ("label-temperature", "temperature"),
+                ("label-length", "length"),
+                ("label-seed", "gen_seed"),
+            ]
+        return labels
 
     def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        words = dict(self._labels())
+
+        def label(wid: str) -> Label:
+            return Label(tr(lang, words[wid]), id=wid)
+
         yield Header()
         with Horizontal(id="play-body"):
             with VerticalScroll(id="play-side"):
-                yield Label("provider")
+                yield label("label-provider")
                 yield Select(
                     [("auto", "auto"), ("CPU", "cpu"), ("CUDA", "cuda")],
                     value="auto",
@@ -174,25 +214,32 @@ class PlaygroundScreen(Screen[None]):
                     compact=True,
                 )
                 if self.model_task == "image-classification":
-                    yield Label("image file (Enter) · Ctrl+O browse")
-                    yield Input(placeholder="path/to/image.png", id="image-path", compact=True)
+                    yield label("label-image")
+                    yield Input(
+                        placeholder=tr(lang, "image_placeholder"), id="image-path", compact=True
+                    )
                     if self.model_name == "digits-cnn":
                         from dltutor.tui.app.widgets.canvas import DrawingCanvas
 
-                        yield Label("draw a digit: arrows + space, c clears")
+                        yield label("label-canvas")
                         yield DrawingCanvas(14, id="canvas")
                 elif self.model_task == "text-classification":
-                    yield Label("a sentence (classified as you type)")
-                    yield Input(placeholder="a wonderful, moving film", id="sentence", compact=True)
+                    yield label("label-sentence")
+                    yield Input(
+                        placeholder=tr(lang, "sentence_placeholder"), id="sentence", compact=True
+                    )
                 else:
-                    yield Label("prompt (Enter generates)")
+                    yield label("label-prompt")
                     yield Input("ROMEO:", id="prompt", compact=True)
-                    yield Label("temperature")
+                    yield label("label-temperature")
                     yield Input("0.8", id="temperature", type="number", compact=True)
-                    yield Label("length")
+                    yield label("label-length")
                     yield Input("200", id="length", type="integer", compact=True)
-            with Vertical(id="play-main"):
+                    yield label("label-seed")
+                    yield Input("", id="seed", type="integer", compact=True)
+            with VerticalScroll(id="play-main"):
                 yield Static(id="play-result")
+                yield Static(id="play-status")
         yield Footer()
 
     def _browse_root(self) -> Path:
@@ -201,21 +248,42 @@ class PlaygroundScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.model_name
-        result = self.query_one("#play-result", Static)
-        if model_status(self.model_name) == "missing":
-            result.update(Text(missing_message(self.model_name), style="bold"))
-        else:
-            result.update(self._intro())
+        self._show_intro()
         first = self.query("#image-path, #sentence, #prompt").first()
         first.focus()
         self._check_cuda()
 
+    def _show_intro(self) -> None:
+        result = self.query_one("#play-result", Static)
+        if model_status(self.model_name) == "missing":
+            result.update(Text(missing_message(self.model_name, self.app.lang), style="bold"))
+        else:
+            result.update(self._intro())
+
     def _intro(self) -> str:
+        lang = self.app.lang
         if self.model_task == "image-classification":
-            return "Type an image path and press Enter, or Ctrl+O to browse the bundled samples."
+            return tr(lang, "intro_digits" if self.model_name == "digits-cnn" else "intro_image")
         if self.model_task == "text-classification":
-            return "Type a sentence: its sentiment appears as you type."
-        return "Press Enter in the prompt to stream generated characters."
+            return tr(lang, "intro_text")
+        return tr(lang, "intro_generate")
+
+    def language_changed(self) -> None:
+        lang = self.app.lang
+        for wid, key in self._labels():
+            self.query_one(f"#{wid}", Label).update(tr(lang, key))
+        if self.shown is not None:
+            self.on_playground_screen_result(self.shown)
+        elif self.generation:
+            self._generation_status()
+        else:
+            self._show_intro()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+O is only for image models: hidden from the footer elsewhere."""
+        if action == "toggle_files":
+            return self.model_task == "image-classification"
+        return True
 
     def _check_cuda(self) -> None:
         """Offer CUDA only where ONNX Runtime has it."""
@@ -259,7 +327,7 @@ class PlaygroundScreen(Screen[None]):
             self.classify_image(event.value.strip())
         elif event.input.id == "sentence":
             self.classify_text(event.value)
-        elif event.input.id in ("prompt", "temperature", "length"):
+        elif event.input.id in ("prompt", "temperature", "length", "seed"):
             self.start_generation()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -314,59 +382,96 @@ class PlaygroundScreen(Screen[None]):
             self.post_message(self.Result(result, latency, provider))
 
     def on_playground_screen_result(self, message: Result) -> None:
+        lang = self.app.lang
         view = self.query_one("#play-result", Static)
         if message.error:
             view.update(Text(message.error))
-            self.notify(message.error, severity="error")
+            if message is not self.shown:
+                self.notify(message.error, severity="error")
+            self.shown = message
             return
         result = message.result or {}
         if result.get("error"):
             view.update(Text(result["error"]))
-            self.notify(result["error"], severity="warning")
+            if message is not self.shown:
+                self.notify(result["error"], severity="warning")
+            self.shown = message
             return
+        self.shown = message
         parts: list[Any] = []
         array = result.get("array")
         if array is not None:
             from dltutor.tui.render import ImageGrid
 
-            images = [("model input 28×28", array)]
+            h, w = array.shape[-2:]
+            images = [(tr(lang, "model_input", h=h, w=w), array)]
             if message.original is not None:
-                images.insert(0, ("original", message.original))
+                images.insert(0, (tr(lang, "original"), message.original))
             parts.append(ImageGrid(images, size=28, show_summary=True))
         parts.append(Text(f"{result['label']}  ({result['prob']:.1%})", style="bold"))
         parts.append(topk_table(result.get("top") or []))
         for note in result.get("notes") or []:
-            parts.append(Text(f"note: {note}", style="dim"))
+            parts.append(Text(tr(lang, "note", note=note), style="dim"))
         if result.get("unknown_tokens"):
             parts.append(
                 Text(
-                    f"{result['unknown_tokens']} of {result['tokens']} words not in the vocabulary",
+                    tr(
+                        lang,
+                        "unknown_words",
+                        unknown=result["unknown_tokens"],
+                        tokens=result["tokens"],
+                    ),
                     style="dim",
                 )
             )
         parts.append(
-            Text(f"latency {message.latency_ms:.1f} ms · provider {message.provider}", style="dim")
+            Text(
+                tr(lang, "latency", ms=message.latency_ms, provider=message.provider),
+                style="dim",
+            )
         )
         view.update(Group(*parts))
 
     # --- generation ---------------------------------------------------------------------
 
     def start_generation(self) -> None:
+        seed_text = self.query_one("#seed", Input).value.strip()
         try:
             temperature = float(self.query_one("#temperature", Input).value)
             length = int(self.query_one("#length", Input).value)
+            seed = int(seed_text) if seed_text else None
         except ValueError:
-            self.notify("temperature is a number > 0 and length a whole number", severity="error")
+            self.notify(tr(self.app.lang, "bad_numbers"), severity="error")
             return
         if temperature <= 0 or length < 1:
-            self.notify("temperature must be > 0 and length at least 1", severity="error")
+            self.notify(tr(self.app.lang, "bad_range"), severity="error")
             return
+        if seed is None:  # a fresh seed, shown, so a text worth keeping can be made again
+            seed = int(time.time_ns() % 100_000)
         self.generated = self.query_one("#prompt", Input).value
+        self.generation = {"temperature": temperature, "seed": seed, "start": len(self.generated)}
+        self.generating = True
         self.query_one("#play-result", Static).update(Text(self.generated))
-        self.generate(self.generated, temperature, min(length, 2000))
+        self._generation_status()
+        self.generate(self.generated, temperature, min(length, 2000), seed)
+
+    def _generation_status(self) -> None:
+        lang = self.app.lang
+        n = len(self.generated) - self.generation.get("start", 0)
+        if self.generating:
+            line = tr(lang, "generating", n=n)
+        else:
+            line = tr(
+                lang,
+                "generated",
+                n=n,
+                temperature=self.generation["temperature"],
+                seed=self.generation["seed"],
+            )
+        self.query_one("#play-status", Static).update(Text(line, style="dim"))
 
     @work(thread=True, exclusive=True, group="infer")
-    def generate(self, prompt: str, temperature: float, length: int) -> None:
+    def generate(self, prompt: str, temperature: float, length: int, seed: int) -> None:
         from dltutor.engine.inference.predict import generate
 
         worker = get_current_worker()
@@ -376,6 +481,7 @@ class PlaygroundScreen(Screen[None]):
                 prompt or "\n",
                 length=length,
                 temperature=temperature,
+                seed=seed,
                 model=self.model_name,
                 provider=self.provider,
             ):
@@ -393,11 +499,14 @@ class PlaygroundScreen(Screen[None]):
     def on_playground_screen_generated(self, message: Generated) -> None:
         self.generated += message.text
         view = self.query_one("#play-result", Static)
+        if message.done:
+            self.generating = False
         if message.error:
             self.notify(message.error, severity="error")
             view.update(Text(message.error))
             return
         view.update(Text(self.generated))
+        self._generation_status()
 
 
 def _one_line(error: BaseException) -> str:

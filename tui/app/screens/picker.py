@@ -9,10 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-TITLE = {
-    "en": "Which lab? (Enter to open, Esc to cancel)",
-    "ja": "どのラボ？（Enter で開く、Esc で戻る）",
-}
+from dltutor.tui.app.strings import tr
 
 
 def lab_title(lab_id: str, lang: str) -> str:
@@ -37,7 +34,7 @@ class LabPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Vertical(id="picker"):
-            yield Label(TITLE.get(lang, TITLE["en"]))
+            yield Label(tr(lang, "picker_title"))
             yield OptionList(
                 *(Option(f"{i}  {lab_title(i, lang)}".rstrip(), id=i) for i in self.lab_ids),
                 id="picker-list",

@@ -13,45 +13,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from dltutor.lessons.quiz.strings import t as quiz_words
+from dltutor.tui.app.strings import STRINGS
+
 if TYPE_CHECKING:
     from dltutor.lessons.quiz import Feedback, Presented, QuizSession
-
-WORDS = {
-    "en": {
-        "quiz": "Quiz",
-        "review": "Review",
-        "course": "whole course",
-        "progress": "{kind} {lesson} · question {i}/{n} · {right} correct so far",
-        "picked": "Picked: {x}",
-        "order": "Your order: {x}",
-        "next": "Enter: next question · g: read the section again · Esc: leave",
-        "last": "Enter: see the summary · g: read the section again · Esc: leave",
-        "summary": "{kind} finished: {right}/{n} correct ({score:.0%}).",
-        "summary_keys": "Enter or Esc: back · g on a wrong answer's section: read it again",
-        "again": "Read again: {places}",
-        "numeric": "Type a number and press Enter",
-        "text": "Type the answer and press Enter",
-        "enter_multi": "Letters toggle a choice; Enter submits.",
-        "enter_order": "Type the letters in order; Backspace undoes; Enter submits.",
-    },
-    "ja": {
-        "quiz": "クイズ",
-        "review": "復習",
-        "course": "コース全体",
-        "progress": "{kind} {lesson} · {i}/{n} 問目 · 正解 {right}",
-        "picked": "選択中: {x}",
-        "order": "並び順: {x}",
-        "next": "Enter: 次の問題 · g: 該当箇所を読み直す · Esc: 終了",
-        "last": "Enter: 結果を見る · g: 該当箇所を読み直す · Esc: 終了",
-        "summary": "{kind} 終了: {n} 問中 {right} 問正解（{score:.0%}）。",
-        "summary_keys": "Enter か Esc: 戻る · g: 間違えた問題の箇所を読み直す",
-        "again": "読み直し: {places}",
-        "numeric": "数値を入力して Enter",
-        "text": "答えを入力して Enter",
-        "enter_multi": "文字キーで選択を切り替え、Enter で回答。",
-        "enter_order": "文字キーを順に押し、Backspace で戻し、Enter で回答。",
-    },
-}
 
 
 class QuizScreen(Screen[None]):
@@ -84,7 +50,7 @@ class QuizScreen(Screen[None]):
 
     @property
     def words(self) -> dict[str, str]:
-        return WORDS.get(self.app.lang, WORDS["en"])
+        return STRINGS.get(self.app.lang, STRINGS["en"])
 
     def on_mount(self) -> None:
         self.sub_title = self.words["review" if self.review else "quiz"]
@@ -108,7 +74,7 @@ class QuizScreen(Screen[None]):
         answer.value = ""
         answer.disabled = False
         if typed:
-            answer.placeholder = self.words[self.shown.question.type]
+            answer.placeholder = quiz_words(f"hint_{self.shown.question.type}", self.app.lang)
             answer.focus()
         else:
             self.query_one("#quiz-body").focus()
@@ -118,10 +84,10 @@ class QuizScreen(Screen[None]):
         shown = self.shown
         words = self.words
         kind = "review" if self.review else "quiz"
-        lesson = self.session.lesson or ("" if self.review else words["course"])
+        lesson = self.session.lesson or ("" if self.review else words["quiz_course"])
         right = sum(f.correct for f in self.session.results)
         self.query_one("#quiz-progress", Static).update(
-            words["progress"].format(
+            words["quiz_progress"].format(
                 kind=words[kind],
                 lesson=lesson,
                 i=self.session.index + 1,
@@ -145,16 +111,16 @@ class QuizScreen(Screen[None]):
         if shown.question.type == "multi":
             hint += (
                 "  "
-                + words["enter_multi"]
+                + words["quiz_enter_multi"]
                 + "  "
-                + words["picked"].format(x=",".join(sorted(self.picks)) or "-")
+                + words["quiz_picked"].format(x=",".join(sorted(self.picks)) or "-")
             )
         elif shown.question.type == "order":
             hint += (
                 "  "
-                + words["enter_order"]
+                + words["quiz_enter_order"]
                 + "  "
-                + words["order"].format(x=",".join(self.picks) or "-")
+                + words["quiz_order"].format(x=",".join(self.picks) or "-")
             )
         self.query_one("#hint", Static).update(escape(hint))
 
@@ -179,7 +145,7 @@ class QuizScreen(Screen[None]):
         text += [escape(line) for line in fb.lines()[1:]]
         last = self.session.index + 1 >= self.session.total
         text.append("")
-        text.append(f"[dim]{self.words['last' if last else 'next']}[/dim]")
+        text.append(f"[dim]{self.words['quiz_last' if last else 'quiz_next']}[/dim]")
         self.query_one("#feedback", Static).update("\n".join(text))
         self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
 
@@ -190,7 +156,7 @@ class QuizScreen(Screen[None]):
         kind = words["review" if self.review else "quiz"]
         self.render_question()
         self.query_one("#prompt", Static).update(
-            f"[b]{words['summary'].format(kind=kind, right=summary.correct, n=summary.asked, score=summary.score)}[/b]"
+            f"[b]{words['quiz_summary'].format(kind=kind, right=summary.correct, n=summary.asked, score=summary.score)}[/b]"
         )
         lines = []
         for fb in self.session.results:
@@ -199,11 +165,11 @@ class QuizScreen(Screen[None]):
         wrong = [fb.section for fb in self.session.results if not fb.correct]
         if wrong:
             places = ", ".join(dict.fromkeys(f"{s.lesson} {s.title or s.slug}" for s in wrong))
-            lines += ["", escape(words["again"].format(places=places))]
+            lines += ["", escape(words["quiz_again"].format(places=places))]
         self.query_one("#choices", Static).update("\n".join(lines))
         self.query_one("#hint", Static).update("")
         self.query_one("#answer", Input).display = False
-        self.query_one("#feedback", Static).update(f"[dim]{words['summary_keys']}[/dim]")
+        self.query_one("#feedback", Static).update(f"[dim]{words['quiz_summary_keys']}[/dim]")
         self.query_one("#quiz-body").focus()
 
     # --- keys ---------------------------------------------------------------------------
@@ -233,6 +199,8 @@ class QuizScreen(Screen[None]):
         letters = [letter for letter, _ in shown.choices]
         kind = shown.question.type
         char = (event.character or "").lower()
+        if char.isdigit() and 1 <= int(char) <= len(letters):  # the hint offers numbers too
+            char = letters[int(char) - 1]
         if char in letters:
             event.stop()
             if kind == "single":
@@ -253,6 +221,16 @@ class QuizScreen(Screen[None]):
         elif key == "enter" and kind in ("multi", "order"):
             event.stop()
             self.submit(",".join(sorted(self.picks) if kind == "multi" else self.picks))
+
+    def language_changed(self) -> None:
+        """Redraw the screen's own words; the questions stay in the language they were drawn."""
+        self.sub_title = self.words["review" if self.review else "quiz"]
+        if self.mode == "summary":
+            self.show_summary()
+            return
+        self.render_question()
+        if self.mode == "feedback" and self.feedback is not None:
+            self.show_feedback(self.feedback)
 
     def action_goto_section(self) -> None:
         target = None

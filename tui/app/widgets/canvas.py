@@ -13,9 +13,13 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-INK = Style(bgcolor="white")
-PAPER = Style(bgcolor="grey11")
-CURSOR = Style(bgcolor="dark_orange")
+from dltutor.tui.app.strings import localize_bindings
+
+# glyphs as well as colours, so the drawing reads the same with NO_COLOR
+INK = ("██", Style(color="white", bgcolor="white"))
+PAPER = ("· ", Style(color="grey42", bgcolor="grey11"))
+CURSOR = ("[]", Style(color="black", bgcolor="dark_orange", bold=True))
+CURSOR_ON_INK = ("[]", Style(color="black", bgcolor="white", bold=True))
 
 
 class DrawingCanvas(Widget, can_focus=True):
@@ -49,6 +53,15 @@ class DrawingCanvas(Widget, can_focus=True):
         self.cursor = (size // 2, size // 2)
         self._drawing = False
 
+    def on_mount(self) -> None:
+        localize_bindings(self, getattr(self.app, "lang", "en"))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
     @property
     def pixels(self) -> np.ndarray:
         return self.grid.copy()
@@ -64,10 +77,10 @@ class DrawingCanvas(Widget, can_focus=True):
             return Strip.blank(self.size.width)
         segments = []
         for x, value in enumerate(self.grid[y]):
-            style = INK if value > 0 else PAPER
+            glyph, style = INK if value > 0 else PAPER
             if self.has_focus and (x, y) == self.cursor:
-                style = CURSOR
-            segments.append(Segment("  ", style))
+                glyph, style = CURSOR_ON_INK if value > 0 else CURSOR
+            segments.append(Segment(glyph, style))
         return Strip(segments)
 
     def _set(self, x: int, y: int, value: float) -> None:
