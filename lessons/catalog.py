@@ -12,6 +12,8 @@ LANGUAGES = ("en", "ja")
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n", re.DOTALL)
 HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
+CJK = r"\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+CJK_SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")
 
 
 class LessonError(Exception):
@@ -57,6 +59,8 @@ def parse_lesson(text: str, *, lang: str, filename: str) -> Lesson:
     except tomllib.TOMLDecodeError as error:
         raise LessonError(f"{filename}: front matter is not valid TOML ({error})") from None
     body = text[match.end() :].lstrip("\n")
+    if lang == "ja":
+        body = join_cjk_lines(body)
     headings = HEADING.findall(prose(body))
     slugs = meta.get("sections", [])
     if len(slugs) != len(headings):
@@ -82,6 +86,33 @@ def parse_lesson(text: str, *, lang: str, filename: str) -> Lesson:
         )
     except KeyError as missing:
         raise LessonError(f"{filename}: front matter lacks {missing}") from None
+
+
+def join_cjk_lines(markdown: str) -> str:
+    """Join a paragraph's lines where both sides are Japanese: Markdown renders a soft line
+    break as a space, which is wrong between Japanese characters. Code, headings and table
+    rows keep their lines."""
+    parts, last = [], 0
+    for fence in FENCE.finditer(markdown):
+        parts.append(_join_prose_lines(markdown[last : fence.start()]))
+        parts.append(fence.group(0))
+        last = fence.end()
+    parts.append(_join_prose_lines(markdown[last:]))
+    return "".join(parts)
+
+
+def _join_prose_lines(text: str) -> str:
+    lines = text.split("\n")
+    joined = [lines[0]]
+    for line in lines[1:]:
+        previous = joined[-1]
+        if previous.lstrip().startswith(("#", "|")) or line.startswith("|"):
+            joined.append(line)
+        elif CJK_SOFT_BREAK.search(f"{previous[-1:]}\n{line[:1]}"):
+            joined[-1] = previous + line
+        else:
+            joined.append(line)
+    return "\n".join(joined)
 
 
 def prose(markdown: str) -> str:

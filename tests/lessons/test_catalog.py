@@ -59,3 +59,14 @@ def test_unknown_lesson_names_the_known_ids() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(LessonError, match="unknown language"):
         lessons("fr")
+
+
+def test_japanese_soft_breaks_join_without_a_space() -> None:
+    body = "## 見出し\n日本語の段落は\n途中で改行しても一続きです。\nASCII は\n別行のまま。\n```text\n図の\n行\n```\n"
+    text = GOOD.replace('sections = ["first", "second"]', 'sections = ["heading"]')
+    text = text.split("+++\n", 2)
+    lesson = parse_lesson(f"+++\n{text[1]}+++\n{body}", lang="ja", filename="42-answers.md")
+    assert "日本語の段落は途中で改行しても一続きです。" in lesson.body
+    assert "一続きです。\nASCII は別行のまま。" in lesson.body  # a line opening in ASCII stays
+    assert "## 見出し\n日本語" in lesson.body
+    assert "図の\n行" in lesson.body
