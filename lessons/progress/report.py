@@ -9,8 +9,19 @@ from typing import Any
 
 from dltutor.lessons.progress.store import ProgressStore
 
-CSV_FIELDS = ("answered_at", "lesson", "question", "type", "section", "given", "correct",
-              "elapsed", "rating", "generated", "uid")
+CSV_FIELDS = (
+    "answered_at",
+    "lesson",
+    "question",
+    "type",
+    "section",
+    "given",
+    "correct",
+    "elapsed",
+    "rating",
+    "generated",
+    "uid",
+)
 
 
 def _local_day(stamp: str) -> date:
@@ -33,8 +44,12 @@ def streak(store: ProgressStore, today: date | None = None) -> int:
     return count
 
 
-def lesson_rows(store: ProgressStore, banks: dict[str, tuple] | None = None,
-                titles: dict[str, str] | None = None, now: datetime | None = None) -> list[dict[str, Any]]:
+def lesson_rows(
+    store: ProgressStore,
+    banks: dict[str, tuple] | None = None,
+    titles: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> list[dict[str, Any]]:
     """One row per lesson that exists (catalog titles, banks) or has any progress."""
     banks = banks or {}
     titles = titles or {}
@@ -51,23 +66,31 @@ def lesson_rows(store: ProgressStore, banks: dict[str, tuple] | None = None,
             if a["question"] in bank_ids:
                 latest[a["question"]] = a["correct"]
         info = lessons.get(lesson, {})
-        read = "finished" if info.get("finished_at") else ("opened" if info.get("opened_at") else "")
-        rows.append({
-            "lesson": lesson,
-            "title": titles.get(lesson, ""),
-            "read": read,
-            "questions": len(bank_ids),
-            "seen": len(latest),
-            "answered": len(mine),
-            "accuracy": round(sum(a["correct"] for a in mine) / len(mine), 4) if mine else None,
-            "mastery": round(sum(latest.values()) / len(bank_ids), 4) if bank_ids else None,
-            "due": sum(1 for r in due_rows if r["lesson"] == lesson),
-        })
+        read = (
+            "finished" if info.get("finished_at") else ("opened" if info.get("opened_at") else "")
+        )
+        rows.append(
+            {
+                "lesson": lesson,
+                "title": titles.get(lesson, ""),
+                "read": read,
+                "questions": len(bank_ids),
+                "seen": len(latest),
+                "answered": len(mine),
+                "accuracy": round(sum(a["correct"] for a in mine) / len(mine), 4) if mine else None,
+                "mastery": round(sum(latest.values()) / len(bank_ids), 4) if bank_ids else None,
+                "due": sum(1 for r in due_rows if r["lesson"] == lesson),
+            }
+        )
     return rows
 
 
-def report(store: ProgressStore, banks: dict[str, tuple] | None = None,
-           titles: dict[str, str] | None = None, now: datetime | None = None) -> dict[str, Any]:
+def report(
+    store: ProgressStore,
+    banks: dict[str, tuple] | None = None,
+    titles: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     rows = lesson_rows(store, banks, titles, now)
     return {
         "lessons": rows,
@@ -85,6 +108,12 @@ def answers_csv(store: ProgressStore) -> str:
     import json
 
     for a in store.answers():
-        writer.writerow({**a, "given": json.dumps(a["given"], ensure_ascii=False),
-                         "correct": int(a["correct"]), "generated": int(a["generated"])})
+        writer.writerow(
+            {
+                **a,
+                "given": json.dumps(a["given"], ensure_ascii=False),
+                "correct": int(a["correct"]),
+                "generated": int(a["generated"]),
+            }
+        )
     return out.getvalue()

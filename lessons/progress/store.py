@@ -56,6 +56,7 @@ def default_path() -> Path:
 
 # --- schema ---------------------------------------------------------------------------
 
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     """Run DDL statements one by one inside the caller's transaction (`executescript`
     would COMMIT first and break the migration's atomicity)."""
@@ -111,7 +112,7 @@ def _v1(db: sqlite3.Connection) -> None:
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -146,9 +147,9 @@ def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
 def _is_unwritable(error: sqlite3.Error) -> bool:
     name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
-    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")) or any(
-        s in text for s in ("readonly", "unable to open", "disk i/o")
-    )
+    return name.startswith(
+        ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")
+    ) or any(s in text for s in ("readonly", "unable to open", "disk i/o"))
 
 
 class ProgressStore:
@@ -200,8 +201,9 @@ class ProgressStore:
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                             check_same_thread=False)
+        db = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         try:
             db.row_factory = sqlite3.Row
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -334,9 +336,19 @@ class ProgressStore:
             db.execute(
                 "INSERT INTO answers(uid, question, lesson, type, section, given, correct, elapsed, "
                 "rating, generated, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid, answer.question, answer.lesson, answer.type, answer.section,
-                 json.dumps(answer.given, ensure_ascii=False), int(bool(answer.correct)),
-                 answer.elapsed, answer.rating, int(answer.generated), at),
+                (
+                    uid,
+                    answer.question,
+                    answer.lesson,
+                    answer.type,
+                    answer.section,
+                    json.dumps(answer.given, ensure_ascii=False),
+                    int(bool(answer.correct)),
+                    answer.elapsed,
+                    answer.rating,
+                    int(answer.generated),
+                    at,
+                ),
             )
             if card is not None:
                 card_json, due = card
@@ -355,8 +367,15 @@ class ProgressStore:
             sql += " WHERE lesson = ?"
             args = (lesson,)
         rows = self.db.execute(sql + " ORDER BY answered_at, id", args).fetchall()
-        return [{**dict(r), "given": json.loads(r["given"]), "correct": bool(r["correct"]),
-                 "generated": bool(r["generated"])} for r in rows]
+        return [
+            {
+                **dict(r),
+                "given": json.loads(r["given"]),
+                "correct": bool(r["correct"]),
+                "generated": bool(r["generated"]),
+            }
+            for r in rows
+        ]
 
     # --- review state --------------------------------------------------------------------
 
@@ -375,18 +394,26 @@ class ProgressStore:
         return [dict(r) for r in self.db.execute(sql + " ORDER BY due", args).fetchall()]
 
     def reviews(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.db.execute("SELECT * FROM reviews ORDER BY question").fetchall()]
+        return [
+            dict(r) for r in self.db.execute("SELECT * FROM reviews ORDER BY question").fetchall()
+        ]
 
     # --- labs ----------------------------------------------------------------------------
 
-    def record_lab_run(self, lab: str, knobs: dict[str, Any], metrics: dict[str, Any],
-                       ran_at: str | None = None) -> str:
+    def record_lab_run(
+        self, lab: str, knobs: dict[str, Any], metrics: dict[str, Any], ran_at: str | None = None
+    ) -> str:
         uid = uuid.uuid4().hex
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO lab_runs(uid, lab, knobs, metrics, ran_at) VALUES (?, ?, ?, ?, ?)",
-                (uid, lab, json.dumps(knobs, sort_keys=True), json.dumps(metrics, sort_keys=True),
-                 ran_at or now_iso()),
+                (
+                    uid,
+                    lab,
+                    json.dumps(knobs, sort_keys=True),
+                    json.dumps(metrics, sort_keys=True),
+                    ran_at or now_iso(),
+                ),
             )
         return uid
 
@@ -395,7 +422,10 @@ class ProgressStore:
         if lab is not None:
             sql, args = sql + " WHERE lab = ?", (lab,)
         rows = self.db.execute(sql + " ORDER BY ran_at, id", args).fetchall()
-        return [{**dict(r), "knobs": json.loads(r["knobs"]), "metrics": json.loads(r["metrics"])} for r in rows]
+        return [
+            {**dict(r), "knobs": json.loads(r["knobs"]), "metrics": json.loads(r["metrics"])}
+            for r in rows
+        ]
 
     # --- settings ------------------------------------------------------------------------
 
@@ -438,7 +468,9 @@ class ProgressStore:
         """Merge an `export()` dict: answers and lab runs by uid (no duplicates), lessons by
         earliest open / finish, review cards by the later update, settings only if unset."""
         if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-            raise ProgressError(f"not a dltutor progress export (expected \"format\": \"{EXPORT_FORMAT}\")")
+            raise ProgressError(
+                f'not a dltutor progress export (expected "format": "{EXPORT_FORMAT}")'
+            )
         counts = {"answers": 0, "lab_runs": 0, "lessons": 0, "reviews": 0, "settings": 0}
         try:
             with self.transaction() as db:
@@ -446,17 +478,31 @@ class ProgressStore:
                     cur = db.execute(
                         "INSERT OR IGNORE INTO answers(uid, question, lesson, type, section, given, correct, "
                         "elapsed, rating, generated, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (a["uid"], a["question"], a["lesson"], a["type"], a.get("section", ""),
-                         json.dumps(a.get("given"), ensure_ascii=False), int(bool(a["correct"])),
-                         a.get("elapsed"), a.get("rating"), int(bool(a.get("generated", False))),
-                         a["answered_at"]),
+                        (
+                            a["uid"],
+                            a["question"],
+                            a["lesson"],
+                            a["type"],
+                            a.get("section", ""),
+                            json.dumps(a.get("given"), ensure_ascii=False),
+                            int(bool(a["correct"])),
+                            a.get("elapsed"),
+                            a.get("rating"),
+                            int(bool(a.get("generated", False))),
+                            a["answered_at"],
+                        ),
                     )
                     counts["answers"] += cur.rowcount
                 for r in data.get("lab_runs", []):
                     cur = db.execute(
                         "INSERT OR IGNORE INTO lab_runs(uid, lab, knobs, metrics, ran_at) VALUES (?, ?, ?, ?, ?)",
-                        (r["uid"], r["lab"], json.dumps(r.get("knobs", {}), sort_keys=True),
-                         json.dumps(r.get("metrics", {}), sort_keys=True), r["ran_at"]),
+                        (
+                            r["uid"],
+                            r["lab"],
+                            json.dumps(r.get("knobs", {}), sort_keys=True),
+                            json.dumps(r.get("metrics", {}), sort_keys=True),
+                            r["ran_at"],
+                        ),
                     )
                     counts["lab_runs"] += cur.rowcount
                 for x in data.get("lessons", []):
@@ -466,8 +512,13 @@ class ProgressStore:
                         "opened_at = MIN(COALESCE(opened_at, excluded.opened_at), COALESCE(excluded.opened_at, opened_at)), "
                         "finished_at = MIN(COALESCE(finished_at, excluded.finished_at), COALESCE(excluded.finished_at, finished_at)) "
                         "WHERE opened_at IS NOT excluded.opened_at OR finished_at IS NOT excluded.finished_at",
-                        (x["lesson"], x.get("opened_at"), x.get("finished_at"), float(x.get("scroll", 0) or 0),
-                         x.get("updated_at") or now_iso()),
+                        (
+                            x["lesson"],
+                            x.get("opened_at"),
+                            x.get("finished_at"),
+                            float(x.get("scroll", 0) or 0),
+                            x.get("updated_at") or now_iso(),
+                        ),
                     )
                     counts["lessons"] += cur.rowcount
                 for c in data.get("reviews", []):
@@ -479,10 +530,15 @@ class ProgressStore:
                     )
                     counts["reviews"] += cur.rowcount
                 for key, value in (data.get("settings") or {}).items():
-                    cur = db.execute("INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", (key, str(value)))
+                    cur = db.execute(
+                        "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)",
+                        (key, str(value)),
+                    )
                     counts["settings"] += cur.rowcount
         except (KeyError, TypeError, ValueError) as error:
-            raise ProgressError(f"the export is missing or has a bad field ({error!r}); nothing was imported") from None
+            raise ProgressError(
+                f"the export is missing or has a bad field ({error!r}); nothing was imported"
+            ) from None
         return counts
 
 

@@ -29,7 +29,20 @@ from dltutor.lessons.quiz.session import (
 )
 
 __all__ = [
-    "AnswerError", "BankError", "Feedback", "Presented", "Question", "QuizError", "QuizSession",
-    "SectionRef", "Summary", "Wording", "build_quiz", "build_review", "load_banks", "present",
-    "questions_for", "resolve_lesson",
+    "AnswerError",
+    "BankError",
+    "Feedback",
+    "Presented",
+    "Question",
+    "QuizError",
+    "QuizSession",
+    "SectionRef",
+    "Summary",
+    "Wording",
+    "build_quiz",
+    "build_review",
+    "load_banks",
+    "present",
+    "questions_for",
+    "resolve_lesson",
 ]

@@ -37,7 +37,9 @@ def _check_index(value: Any, n: int, where: str, what: str = "answer") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise BankError(f"{where}: {what} must be a choice index (an integer), got {value!r}")
     if not 0 <= value < n:
-        raise BankError(f"{where}: {what} {value} is out of range; there are {n} choices (0..{n - 1})")
+        raise BankError(
+            f"{where}: {what} {value} is out of range; there are {n} choices (0..{n - 1})"
+        )
     return value
 
 
@@ -52,7 +54,9 @@ def _answer(kind: str, raw: Any, n: int, where: str) -> Any:
             raise BankError(f"{where}: the {kind} answer repeats an index: {raw}")
         if kind == "order":
             if sorted(picks) != list(range(n)):
-                raise BankError(f"{where}: an order answer must list every choice index once (0..{n - 1})")
+                raise BankError(
+                    f"{where}: an order answer must list every choice index once (0..{n - 1})"
+                )
             return tuple(picks)
         return tuple(sorted(picks))
     if kind == "numeric":
@@ -61,11 +65,17 @@ def _answer(kind: str, raw: Any, n: int, where: str) -> Any:
         return float(raw)
     # text
     spellings = [raw] if isinstance(raw, str) else raw
-    if not isinstance(spellings, list) or not spellings or not all(isinstance(s, str) and s.strip() for s in spellings):
+    if (
+        not isinstance(spellings, list)
+        or not spellings
+        or not all(isinstance(s, str) and s.strip() for s in spellings)
+    ):
         raise BankError(f"{where}: a text answer must be a list of accepted spellings")
     for s in spellings:
         if not s.isascii():
-            raise BankError(f"{where}: text answer {s!r} is not ASCII (Japanese input is unreliable in terminals)")
+            raise BankError(
+                f"{where}: text answer {s!r} is not ASCII (Japanese input is unreliable in terminals)"
+            )
     return tuple(spellings)
 
 
@@ -80,13 +90,19 @@ def _wording(entry: dict[str, Any], lang: str, kind: str, where: str) -> Wording
     if not isinstance(choices, list) or not all(isinstance(c, str) and c.strip() for c in choices):
         raise BankError(f"{where}: {lang}.choices must be a list of non-empty strings")
     if kind in CHOICE_TYPES and len(choices) < MIN_CHOICES:
-        raise BankError(f"{where}: a {kind} question needs at least {MIN_CHOICES} choices in {lang}")
+        raise BankError(
+            f"{where}: a {kind} question needs at least {MIN_CHOICES} choices in {lang}"
+        )
     if kind not in CHOICE_TYPES and choices:
         raise BankError(f"{where}: a {kind} question takes no choices ({lang}.choices is set)")
     unknown = set(words) - {"prompt", "choices", "explanation"}
     if unknown:
         raise BankError(f"{where}: unknown key(s) in {lang}: {', '.join(sorted(unknown))}")
-    return Wording(prompt=words["prompt"].strip(), explanation=words["explanation"].strip(), choices=tuple(choices))
+    return Wording(
+        prompt=words["prompt"].strip(),
+        explanation=words["explanation"].strip(),
+        choices=tuple(choices),
+    )
 
 
 def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:
@@ -97,10 +113,14 @@ def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:
         raise BankError(f"{filename}: not valid TOML ({error})") from None
     lesson = data.get("lesson")
     if not isinstance(lesson, str) or not re.fullmatch(r"\d{2}", lesson):
-        raise BankError(f"{filename}: `lesson` must be a two-digit string such as \"07\", got {lesson!r}")
+        raise BankError(
+            f'{filename}: `lesson` must be a two-digit string such as "07", got {lesson!r}'
+        )
     named = BANK_NAME.match(filename)
     if named and named.group(1) != lesson:
-        raise BankError(f"{filename}: file name says lesson {named.group(1)} but `lesson = {lesson!r}`")
+        raise BankError(
+            f"{filename}: file name says lesson {named.group(1)} but `lesson = {lesson!r}`"
+        )
     entries = data.get("question", [])
     if not isinstance(entries, list) or not entries:
         raise BankError(f"{filename}: no [[question]] entries")
@@ -109,7 +129,9 @@ def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:
     for number, entry in enumerate(entries, 1):
         qid = entry.get("id")
         if not isinstance(qid, str) or not ID_PATTERN.match(qid):
-            raise BankError(f"{filename}: question #{number} has no valid id (lowercase, digits, dashes), got {qid!r}")
+            raise BankError(
+                f"{filename}: question #{number} has no valid id (lowercase, digits, dashes), got {qid!r}"
+            )
         where = _where(filename, qid)
         if not qid.startswith(f"{lesson}-"):
             raise BankError(f"{where}: the id must start with the lesson id, '{lesson}-'")
@@ -121,7 +143,9 @@ def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:
             raise BankError(f"{where}: type must be one of {', '.join(TYPES)}, got {kind!r}")
         section = entry.get("section")
         if not isinstance(section, str) or not SECTION_PATTERN.match(section):
-            raise BankError(f"{where}: section must be a section slug of the lesson, got {section!r}")
+            raise BankError(
+                f"{where}: section must be a section slug of the lesson, got {section!r}"
+            )
         if "answer" not in entry:
             raise BankError(f"{where}: no answer")
         unknown = set(entry) - {"id", "type", "section", "answer", "tolerance", *LANGUAGES}
@@ -192,14 +216,18 @@ def lesson_id(ref: str, known: Iterable[str] = ()) -> str | None:
     return None
 
 
-def questions_for(lesson_key: str, banks: dict[str, tuple[Question, ...]] | None = None) -> tuple[Question, ...]:
+def questions_for(
+    lesson_key: str, banks: dict[str, tuple[Question, ...]] | None = None
+) -> tuple[Question, ...]:
     """The bank questions of one lesson ("07", "7" or "07-slug"); empty when it has none."""
     banks = load_banks() if banks is None else banks
     found = lesson_id(lesson_key)
     return banks.get(found, ()) if found else ()
 
 
-def find_question(qid: str, banks: dict[str, tuple[Question, ...]] | None = None) -> Question | None:
+def find_question(
+    qid: str, banks: dict[str, tuple[Question, ...]] | None = None
+) -> Question | None:
     """A bank question by its stable id."""
     banks = load_banks() if banks is None else banks
     return next((q for qs in banks.values() for q in qs if q.id == qid), None)

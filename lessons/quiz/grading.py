@@ -51,7 +51,9 @@ def normalise_text(text: str) -> str:
 
 
 def numbers_close(given: float, expected: float, tolerance: float) -> bool:
-    return math.isfinite(given) and abs(given - expected) <= tolerance + 1e-12 * max(1.0, abs(expected))
+    return math.isfinite(given) and abs(given - expected) <= tolerance + 1e-12 * max(
+        1.0, abs(expected)
+    )
 
 
 def grade(question: Question, response: Any) -> Grade:
@@ -65,14 +67,16 @@ def grade(question: Question, response: Any) -> Grade:
         wrong = tuple(i for i in picked if i not in expected)
         missed = tuple(i for i in expected if i not in picked)
         return Grade(
-            correct=not wrong and not missed, given=picked, expected=expected,
-            right=right, wrong=wrong, missed=missed,
+            correct=not wrong and not missed,
+            given=picked,
+            expected=expected,
+            right=right,
+            wrong=wrong,
+            missed=missed,
         )
     if kind == "order":
         given = tuple(response)
-        positions = tuple(
-            i < len(given) and given[i] == want for i, want in enumerate(expected)
-        )
+        positions = tuple(i < len(given) and given[i] == want for i, want in enumerate(expected))
         return Grade(
             correct=given == tuple(expected), given=given, expected=expected, positions=positions
         )
@@ -81,7 +85,9 @@ def grade(question: Question, response: Any) -> Grade:
         error = abs(value - expected) if math.isfinite(value) else math.inf
         return Grade(
             correct=numbers_close(value, expected, question.tolerance),
-            given=value, expected=expected, error=error,
+            given=value,
+            expected=expected,
+            error=error,
         )
     if kind == "text":
         given = str(response)

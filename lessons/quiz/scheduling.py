@@ -33,7 +33,9 @@ def expected_seconds(question: Question, lang: str = "en") -> float:
     return 4.0 + chars * per_char + extra
 
 
-def rating_for(correct: bool, elapsed: float | None, question: Question, lang: str = "en") -> Rating:
+def rating_for(
+    correct: bool, elapsed: float | None, question: Question, lang: str = "en"
+) -> Rating:
     if not correct:
         return Rating.Again
     if elapsed is None:
@@ -51,12 +53,19 @@ def new_card(question_id: str, now: datetime | None = None) -> Card:
     return Card(card_id=zlib.crc32(question_id.encode()) or 1, due=now or datetime.now(UTC))
 
 
-def review(card_json: str | None, question_id: str, rating: Rating, now: datetime | None = None,
-           duration_ms: int | None = None) -> Card:
+def review(
+    card_json: str | None,
+    question_id: str,
+    rating: Rating,
+    now: datetime | None = None,
+    duration_ms: int | None = None,
+) -> Card:
     """Review a card (new if `card_json` is None) and return the updated card."""
     now = now or datetime.now(UTC)
     card = Card.from_json(card_json) if card_json else new_card(question_id, now)
-    card, _log = scheduler().review_card(card, rating, review_datetime=now, review_duration=duration_ms)
+    card, _log = scheduler().review_card(
+        card, rating, review_datetime=now, review_duration=duration_ms
+    )
     return card
 
 

@@ -39,7 +39,9 @@ class SectionRef:
 
     def describe(self, lang: str = "en") -> str:
         title = self.title or self.slug
-        return t("see_section", lang, lesson=self.lesson, title=title) + t("see_section_cmd", lang, lesson=self.lesson)
+        return t("see_section", lang, lesson=self.lesson, title=title) + t(
+            "see_section_cmd", lang, lesson=self.lesson
+        )
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,13 @@ class Summary:
         return round(self.correct / self.asked, 4) if self.asked else 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"lesson": self.lesson, "asked": self.asked, "correct": self.correct,
-                "score": self.score, "answers": self.answers}
+        return {
+            "lesson": self.lesson,
+            "asked": self.asked,
+            "correct": self.correct,
+            "score": self.score,
+            "answers": self.answers,
+        }
 
 
 def _json_value(value: Any) -> Any:
@@ -144,7 +151,14 @@ def feedback_details(shown: Presented, result: Grade) -> tuple[str, ...]:
         )
         return (t("order_positions", lang, x=sum(result.positions), n=len(result.positions)), marks)
     if q.type == "numeric" and not result.correct and result.error is not None:
-        return (t("numeric_off", lang, given=_format_number(result.given), error=_format_number(result.error)),)
+        return (
+            t(
+                "numeric_off",
+                lang,
+                given=_format_number(result.given),
+                error=_format_number(result.error),
+            ),
+        )
     return ()
 
 
@@ -202,8 +216,11 @@ class QuizSession:
         """Grade typed input. AnswerError (nothing recorded) when it cannot be read.
         `elapsed` defaults to the time since `next()`; `timed=False` ignores time."""
         response = self.parse(raw)
-        return self._finish(response, elapsed if elapsed is not None or not timed else
-                            self.clock() - self._shown_at, timed)
+        return self._finish(
+            response,
+            elapsed if elapsed is not None or not timed else self.clock() - self._shown_at,
+            timed,
+        )
 
     def answer_value(self, response: Any, *, elapsed: float | None = None) -> Feedback:
         """Grade a response already in stored terms (an index, indices, a number)."""
@@ -237,20 +254,35 @@ class QuizSession:
             card = None
             if not q.generated:
                 now = datetime.now(UTC)
-                new = review(self.store.card(q.id), q.id, rating, now=now,
-                             duration_ms=int(elapsed * 1000) if elapsed is not None else None)
+                new = review(
+                    self.store.card(q.id),
+                    q.id,
+                    rating,
+                    now=now,
+                    duration_ms=int(elapsed * 1000) if elapsed is not None else None,
+                )
                 card = (new.to_json(), iso_utc(new.due))
             self.store.record_answer(
-                Answer(question=q.id, lesson=q.lesson, type=q.type, given=_json_value(result.given),
-                       correct=result.correct, section=q.section, elapsed=elapsed,
-                       rating=int(rating), generated=q.generated),
+                Answer(
+                    question=q.id,
+                    lesson=q.lesson,
+                    type=q.type,
+                    given=_json_value(result.given),
+                    correct=result.correct,
+                    section=q.section,
+                    elapsed=elapsed,
+                    rating=int(rating),
+                    generated=q.generated,
+                ),
                 card=card,
             )
         feedback = Feedback(
             presented=shown,
             grade=result,
             rating=int(rating),
-            headline=t("correct" if result.correct else ("skipped" if skipped else "wrong"), self.lang),
+            headline=t(
+                "correct" if result.correct else ("skipped" if skipped else "wrong"), self.lang
+            ),
             answer=describe_answer(shown),
             details=() if skipped else feedback_details(shown, result),
             explanation=q.wording(self.lang).explanation,
@@ -266,14 +298,20 @@ class QuizSession:
             asked=len(self.results),
             correct=sum(f.correct for f in self.results),
             answers=[
-                {"id": f.question.id, "type": f.question.type, "given": _json_value(f.grade.given),
-                 "correct": f.correct, "section": f.question.section}
+                {
+                    "id": f.question.id,
+                    "type": f.question.type,
+                    "given": _json_value(f.grade.given),
+                    "correct": f.correct,
+                    "section": f.question.section,
+                }
                 for f in self.results
             ],
         )
 
 
 # --- building sessions ---------------------------------------------------------------------
+
 
 def _known_lessons(banks: dict[str, tuple[Question, ...]]) -> dict[str, str]:
     """Lesson id -> key for every lesson that exists in the catalog or has a bank."""
@@ -299,7 +337,9 @@ def resolve_lesson(ref: str, banks: dict[str, tuple[Question, ...]] | None = Non
     known = _known_lessons(banks)
     found = lesson_id(ref, known.values())
     if found is None or found not in known:
-        raise QuizError(f"no lesson {ref!r}; known ids: {', '.join(known) or 'none'} (try `dltutor lessons`)")
+        raise QuizError(
+            f"no lesson {ref!r}; known ids: {', '.join(known) or 'none'} (try `dltutor lessons`)"
+        )
     return found
 
 
@@ -330,8 +370,11 @@ def build_quiz(
     rng = random.Random(seed)
     rng.shuffle(pool)
     if store is not None and pool:  # unseen questions first, then the rest as shuffled
-        seen = {a["question"] for a in store.answers(lesson_id)} if lesson_id else {
-            a["question"] for a in store.answers()}
+        seen = (
+            {a["question"] for a in store.answers(lesson_id)}
+            if lesson_id
+            else {a["question"] for a in store.answers()}
+        )
         pool.sort(key=lambda q: q.id in seen)
     n_gen = 0
     if makers:
@@ -382,5 +425,14 @@ def build_review(
     return QuizSession(questions, lang=lang, seed=seed, store=store, lesson=None)
 
 
-__all__ = ["AnswerError", "Feedback", "QuizError", "QuizSession", "SectionRef", "Summary",
-           "build_quiz", "build_review", "resolve_lesson"]
+__all__ = [
+    "AnswerError",
+    "Feedback",
+    "QuizError",
+    "QuizSession",
+    "SectionRef",
+    "Summary",
+    "build_quiz",
+    "build_review",
+    "resolve_lesson",
+]

@@ -30,7 +30,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def answer(qid: str = "07-a", correct: bool = True, **kw) -> Answer:
-    return Answer(question=qid, lesson=qid[:2], type="single", given=1, correct=correct, section="s", **kw)
+    return Answer(
+        question=qid, lesson=qid[:2], type="single", given=1, correct=correct, section="s", **kw
+    )
 
 
 def test_location_schema_and_wal(home: Path) -> None:
@@ -48,7 +50,10 @@ def test_everything_round_trips(home: Path) -> None:
         store.lesson_opened("07")
         store.set_scroll("07", 0.42)
         store.lesson_finished("07")
-        store.record_answer(answer("07-a", True, elapsed=3.5, rating=3), card=('{"card": 1}', "2030-01-01T00:00:00.000000+00:00"))
+        store.record_answer(
+            answer("07-a", True, elapsed=3.5, rating=3),
+            card=('{"card": 1}', "2030-01-01T00:00:00.000000+00:00"),
+        )
         store.record_answer(answer("07-b", False))
         store.record_lab_run("07-dropout", {"rate": 0.5}, {"test_acc": 0.91})
         store.set_setting("language", "ja")
@@ -58,7 +63,10 @@ def test_everything_round_trips(home: Path) -> None:
         info = store.lessons()["07"]
         assert info["opened_at"] and info["finished_at"]
         rows = store.answers()
-        assert [(a["question"], a["correct"], a["given"]) for a in rows] == [("07-a", True, 1), ("07-b", False, 1)]
+        assert [(a["question"], a["correct"], a["given"]) for a in rows] == [
+            ("07-a", True, 1),
+            ("07-b", False, 1),
+        ]
         assert store.card("07-a") == '{"card": 1}' and store.card("07-b") is None
         assert store.lab_runs("07-dropout")[0]["metrics"] == {"test_acc": 0.91}
         assert store.get_setting("language") == "ja" and store.get_setting("nope", "x") == "x"
@@ -157,7 +165,9 @@ def test_truncated_database_is_recovered(home: Path) -> None:
         store.record_answer(answer())
 
 
-def test_unwritable_location_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_location_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     monkeypatch.setenv("DLTUTOR_HOME", str(blocker / "sub"))
@@ -183,7 +193,9 @@ def test_old_schema_is_migrated(home: Path) -> None:
         store.record_answer(answer())
 
 
-def test_export_import_merges_without_duplicates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_import_merges_without_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DLTUTOR_HOME", str(tmp_path / "one"))
     with ProgressStore.open() as one:
         one.lesson_opened("07")

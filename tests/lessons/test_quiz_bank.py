@@ -17,7 +17,7 @@ from dltutor.lessons.quiz.bank import (
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 
-GOOD = '''
+GOOD = """
 lesson = "07"
 [[question]]
 id = "07-a"
@@ -26,7 +26,7 @@ section = "dropout"
 answer = 1
 en = { prompt = "p", choices = ["x", "y"], explanation = "e" }
 ja = { prompt = "p", choices = ["x", "y"], explanation = "e" }
-'''
+"""
 
 
 def test_fixture_banks_load_every_type() -> None:
@@ -60,14 +60,26 @@ def test_shipped_banks_are_valid() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('answer = 1', 'answer = 5'), "answer 5 is out of range"),
+        (("answer = 1", "answer = 5"), "answer 5 is out of range"),
         (('type = "single"', 'type = "essay"'), "type must be one of"),
         (('id = "07-a"', 'id = "08-a"'), "must start with the lesson id"),
-        (('ja = { prompt = "p", choices = ["x", "y"], explanation = "e" }', ''), "missing the 'ja' table"),
-        (('ja = { prompt = "p", choices = ["x", "y"],', 'ja = { prompt = "p", choices = ["x", "y", "z"],'), "en has 2 choices but ja has 3"),
+        (
+            ('ja = { prompt = "p", choices = ["x", "y"], explanation = "e" }', ""),
+            "missing the 'ja' table",
+        ),
+        (
+            (
+                'ja = { prompt = "p", choices = ["x", "y"],',
+                'ja = { prompt = "p", choices = ["x", "y", "z"],',
+            ),
+            "en has 2 choices but ja has 3",
+        ),
         (('section = "dropout"', 'section = "Drop Out"'), "section must be a section slug"),
-        (('explanation = "e" }\nja', 'explanation = "" }\nja'), "en.explanation is missing or empty"),
-        (('answer = 1', 'answer = 1\ncolour = "red"'), "unknown key(s): colour"),
+        (
+            ('explanation = "e" }\nja', 'explanation = "" }\nja'),
+            "en.explanation is missing or empty",
+        ),
+        (("answer = 1", 'answer = 1\ncolour = "red"'), "unknown key(s): colour"),
     ],
 )
 def test_errors_name_file_and_question(change: tuple[str, str], message: str) -> None:
@@ -81,17 +93,24 @@ def test_errors_name_file_and_question(change: tuple[str, str], message: str) ->
 
 
 def test_type_specific_answer_checks() -> None:
-    multi = GOOD.replace('type = "single"', 'type = "multi"').replace("answer = 1", "answer = [1, 1]")
+    multi = GOOD.replace('type = "single"', 'type = "multi"').replace(
+        "answer = 1", "answer = [1, 1]"
+    )
     with pytest.raises(BankError, match="repeats an index"):
         parse_bank(multi, "07-x.toml")
     order = GOOD.replace('type = "single"', 'type = "order"').replace("answer = 1", "answer = [1]")
     with pytest.raises(BankError, match="every choice index once"):
         parse_bank(order, "07-x.toml")
-    text = (GOOD.replace('type = "single"', 'type = "text"').replace('answer = 1', 'answer = ["ソフトマックス"]')
-            .replace(', choices = ["x", "y"]', ""))
+    text = (
+        GOOD.replace('type = "single"', 'type = "text"')
+        .replace("answer = 1", 'answer = ["ソフトマックス"]')
+        .replace(', choices = ["x", "y"]', "")
+    )
     with pytest.raises(BankError, match="not ASCII"):
         parse_bank(text, "07-x.toml")
-    numeric = GOOD.replace('type = "single"', 'type = "numeric"').replace("answer = 1", 'answer = "3"')
+    numeric = GOOD.replace('type = "single"', 'type = "numeric"').replace(
+        "answer = 1", 'answer = "3"'
+    )
     with pytest.raises(BankError, match="takes no choices|finite number"):
         parse_bank(numeric, "07-x.toml")
 

@@ -34,7 +34,9 @@ def test_generator_shape_and_languages(gen) -> None:
     prompts = set()
     for seed in SEEDS:
         q = gen.make(np.random.default_rng(seed))
-        assert q.generated and q.id == gen.id and q.lesson == gen.lesson and q.section == gen.section
+        assert (
+            q.generated and q.id == gen.id and q.lesson == gen.lesson and q.section == gen.section
+        )
         assert q.type in ("numeric", "single")
         for lang in ("en", "ja"):
             words = q.wording(lang)
@@ -71,7 +73,12 @@ def test_conv_output() -> None:
 def test_dense_params() -> None:
     for seed in SEEDS:
         q = make("02-gen-dense-params", seed)
-        n_in, units = (int(v) for v in re.search(r"takes (\d+) inputs and has (\d+) units", q.text["en"].prompt).groups())
+        n_in, units = (
+            int(v)
+            for v in re.search(
+                r"takes (\d+) inputs and has (\d+) units", q.text["en"].prompt
+            ).groups()
+        )
         assert q.answer == n_in * units + units
 
 
@@ -110,7 +117,9 @@ def test_momentum() -> None:
         p = q.text["en"].prompt
         lr = _after(p, "η")
         w0 = float(re.search(r"starts at w = (-?\d+(?:\.\d+)?)", p).group(1))
-        g1, g2 = (float(v) for v in re.search(r"are (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)", p).groups())
+        g1, g2 = (
+            float(v) for v in re.search(r"are (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)", p).groups()
+        )
         v = -lr * g1
         w = w0 + v
         v = 0.9 * v - lr * g2
@@ -191,7 +200,10 @@ def test_broadcast() -> None:
     for seed in range(20):
         q = make("00-gen-broadcast", seed)
         p = q.text["en"].prompt
-        a, b = (tuple(int(v) for v in s.split(",") if v.strip()) for s in re.findall(r"shape \(([^)]*)\)", p))
+        a, b = (
+            tuple(int(v) for v in s.split(",") if v.strip())
+            for s in re.findall(r"shape \(([^)]*)\)", p)
+        )
         try:
             expected = str(np.broadcast(np.empty(a), np.empty(b)).shape)
         except ValueError:
@@ -213,4 +225,6 @@ def test_generator_sections_exist_in_written_lessons() -> None:
             lesson = get_lesson(gen.lesson, "en")
         except LessonError:
             continue  # the lesson is not written yet
-        assert lesson.section(gen.section), f"{gen.id}: no section {gen.section!r} in lesson {gen.lesson}"
+        assert lesson.section(gen.section), (
+            f"{gen.id}: no section {gen.section!r} in lesson {gen.lesson}"
+        )
