@@ -1,7 +1,7 @@
 """Finding the data directory, checking sha256 sums, reading a plain-text corpus.
 
-`data_dir=None` means: `../shared/datasets` relative to the current directory when it
-exists, else `/work/shared/datasets`, else the environment variable `DLTUTOR_DATA_DIR`.
+`data_dir=None` means: the environment variable `DLTUTOR_DATA_DIR` when set, else
+`../shared/datasets` relative to the current directory (where a checkout keeps them).
 Files whose sha256 the datasets README lists are checked on first read; a mismatch is a
 `ChecksumError` that names the file, both sums and what to do (pass `verify=False` to use a
 modified copy on purpose).
@@ -37,12 +37,8 @@ _verified: dict[tuple[str, float, int], str] = {}
 
 
 def default_data_dir() -> Path:
-    """../shared/datasets (from the current directory), /work/shared/datasets, $DLTUTOR_DATA_DIR."""
-    env = os.environ.get("DLTUTOR_DATA_DIR")
-    for cand in (Path("../shared/datasets"), Path("/work/shared/datasets"), env and Path(env)):
-        if cand and cand.is_dir():
-            return cand.resolve()
-    return Path(env) if env else Path("../shared/datasets")
+    """$DLTUTOR_DATA_DIR, else ../shared/datasets from the current directory."""
+    return Path(os.environ.get("DLTUTOR_DATA_DIR") or "../shared/datasets").resolve()
 
 
 def resolve_data_dir(data_dir: str | Path | None) -> Path:

@@ -234,7 +234,7 @@ def test_sst2_subset_learns(cell, require_data):
     from dltutor.engine.optimizers import Adam
     from dltutor.engine.text import DataError, WordTokenizer, load_sst2
 
-    try:  # default data dir: ../shared/datasets, /work/shared/datasets or $DLTUTOR_DATA_DIR
+    try:  # default data dir: $DLTUTOR_DATA_DIR or ../shared/datasets
         texts, labels = load_sst2("train")
         dev, dev_y = load_sst2("dev")
     except DataError as exc:
