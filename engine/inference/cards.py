@@ -73,6 +73,8 @@ def load_card(name: str, directory: str | Path | None = None) -> dict[str, Any]:
         raise ModelFileError(
             f"model card {path} is unreadable ({error}): {_repair(name)}"
         ) from None
+    if not isinstance(card, dict):
+        raise ModelFileError(f"model card {path} is not a JSON object: {_repair(name)}")
     missing = [k for k in CARD_FIELDS if k not in card]
     if missing:
         raise ModelFileError(f"model card {path} lacks {', '.join(missing)}: {_repair(name)}")

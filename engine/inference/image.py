@@ -59,6 +59,8 @@ def _open(source: Any):
                 raise ImageInputError(f"{name}: no such file")
             if path.is_dir():
                 raise ImageInputError(f"{name}: is a directory, not an image file")
+            if path.is_file() and path.stat().st_size == 0:
+                raise ImageInputError(f"{name}: the file is empty (0 bytes), not an image")
             fp = path
         with warnings.catch_warnings():
             # Pillow warns above MAX_IMAGE_PIXELS and raises at twice that: refuse both

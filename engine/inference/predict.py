@@ -61,9 +61,10 @@ def _check_task(loaded: LoadedModel, task: str) -> None:
         from dltutor.engine.zoo import MODELS
 
         fitting = [n for n, s in MODELS.items() if s.task == task]
+        kind = loaded.card["task"]
+        article = "an" if kind[:1] in "aeiou" else "a"
         raise ValueError(
-            f"model {loaded.name} is a {loaded.card['task']} model; for this use "
-            f"{' or '.join(fitting)}"
+            f"model {loaded.name} is {article} {kind} model; for this use {' or '.join(fitting)}"
         )
 
 
@@ -224,20 +225,36 @@ def generate(
     provider: str = "auto",
     directory: str | Path | None = None,
 ) -> Iterator[str]:
-    """Characters sampled one at a time (the recurrent state carried between runs)."""
+    """Characters sampled one at a time (the recurrent state carried between runs).
+
+    Every check (length, temperature, seed, model, task) runs on the call itself, not on
+    the first `next()`, so a caller learns of a bad request before it shows any output.
+    """
     if length < 0:
         raise ValueError(f"length must be >= 0, got {length}")
     if not temperature > 0:
         raise ValueError(f"temperature must be > 0, got {temperature}")
+    if seed is not None and seed < 0:
+        raise ValueError(f"seed must be >= 0, got {seed}")
     loaded = get_model(model, provider, directory)
     _check_task(loaded, "text-generation")
     tok = load_tokenizer(loaded)
-    rng = np.random.default_rng(seed)
+    if len(loaded.session.get_inputs()) < 2:
+        raise ValueError(f"model {model} was exported without state inputs; rebuild it")
+    return _sample(loaded, tok, prompt, length, temperature, np.random.default_rng(seed))
+
+
+def _sample(
+    loaded: LoadedModel,
+    tok: Any,
+    prompt: str,
+    length: int,
+    temperature: float,
+    rng: np.random.Generator,
+) -> Iterator[str]:
     ids = tok.encode(prompt or "\n") or [1]
     session = loaded.session
     state_inputs = list(session.get_inputs()[1:])
-    if not state_inputs:
-        raise ValueError(f"model {model} was exported without state inputs; rebuild it")
     state = {
         i.name: np.zeros([1 if not isinstance(d, int) else d for d in i.shape], np.float32)
         for i in state_inputs

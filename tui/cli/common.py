@@ -12,7 +12,11 @@ from dltutor.tui.locale import locale_lang
 
 Lang = Annotated[
     str | None,
-    typer.Option("--lang", help="Language of the text shown: en or ja (default: from the locale)."),
+    typer.Option(
+        "--lang",
+        metavar="en|ja",
+        help="Language of the text shown: en or ja (default: from the locale).",
+    ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON result for scripts.")]
 

@@ -24,7 +24,11 @@ app.add_typer(infer_app, name="infer")
 
 Provider = Annotated[
     str,
-    typer.Option("--provider", help="Execution provider: auto (CUDA when present), cpu or cuda."),
+    typer.Option(
+        "--provider",
+        metavar="auto|cpu|cuda",
+        help="Execution provider: auto (CUDA when present), cpu or cuda.",
+    ),
 ]
 
 
@@ -117,9 +121,9 @@ def _print_image_result(console, result: dict, show: bool) -> None:
 
 @infer_app.command("image")
 def infer_image(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Image files.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Image files.")],
     model: Annotated[
-        str, typer.Option("--model", "-m", help="fashion-cnn or digits-cnn.")
+        str, typer.Option("--model", "-m", metavar="NAME", help="fashion-cnn or digits-cnn.")
     ] = "fashion-cnn",
     provider: Provider = "auto",
     top_k: Annotated[
@@ -174,18 +178,22 @@ def _read_texts(text: str | None, file: Path | None) -> list[str]:
         return lines
     if text is None:
         if sys.stdin is not None and not sys.stdin.isatty():
-            return sys.stdin.read().splitlines() or [""]
+            lines = sys.stdin.read().splitlines()
+            if lines:
+                return lines
         fail("give a TEXT, --file PATH, or pipe text on stdin", code=2)
     return [text]
 
 
 @infer_app.command("text")
 def infer_text(
-    text: Annotated[str | None, typer.Argument(metavar="[TEXT]", help="A sentence.")] = None,
+    text: Annotated[str | None, typer.Argument(metavar="TEXT", help="A sentence.")] = None,
     file: Annotated[
         Path | None, typer.Option("--file", "-f", help="One text per line ('-' = stdin).")
     ] = None,
-    model: Annotated[str, typer.Option("--model", "-m", help="sst2-rnn.")] = "sst2-rnn",
+    model: Annotated[
+        str, typer.Option("--model", "-m", metavar="NAME", help="sst2-rnn.")
+    ] = "sst2-rnn",
     provider: Provider = "auto",
     as_json: Json = False,
 ) -> None:
@@ -207,7 +215,8 @@ def infer_text(
         console = Console()
         for r in results:
             if r["error"]:
-                console.print(Text(f"✗ {r['input']!r}: {r['error']}", style="red"))
+                shown = r["input"] if len(r["input"]) <= 30 else r["input"][:27] + "..."
+                console.print(Text(f"✗ {shown!r}: {r['error']}", style="red"))
                 continue
             colour = "green" if r["label"] == "positive" else "red"
             line = Text()
@@ -219,21 +228,36 @@ def infer_text(
         raise typer.Exit(1)
 
 
+def _temperature(value: float) -> float:
+    """A range check that also names NaN (a plain range would call NaN "above 10")."""
+    if not 0.01 <= value <= 10.0:  # False for NaN too
+        raise typer.BadParameter(f"use a number from 0.01 to 10, got {value}")
+    return value
+
+
 @app.command("generate")
 def generate(
-    prompt: Annotated[str, typer.Option("--prompt", "-p", help="Text to start from.")] = "ROMEO:\n",
+    prompt: Annotated[
+        str,
+        typer.Option("--prompt", "-p", show_default="ROMEO:\\n", help="Text to start from."),
+    ] = "ROMEO:\n",
     length: Annotated[
         int, typer.Option("--length", "-n", min=1, max=100_000, help="Characters to generate.")
     ] = 400,
     temperature: Annotated[
         float,
         typer.Option(
-            "--temperature", "-t", min=0.01, max=10.0, help="Low = predictable, high = surprising."
+            "--temperature",
+            "-t",
+            callback=_temperature,
+            help="0.01 to 10: low = predictable, high = surprising.",
         ),
     ] = 0.8,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed for repeatable samples.")] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", min=0, help="Seed for repeatable samples.")
+    ] = None,
     model: Annotated[
-        str, typer.Option("--model", "-m", help="shakespeare-char.")
+        str, typer.Option("--model", "-m", metavar="NAME", help="shakespeare-char.")
     ] = "shakespeare-char",
     provider: Provider = "auto",
     as_json: Json = False,
@@ -241,13 +265,12 @@ def generate(
     """Write Shakespeare-like text one character at a time (streams as it samples)."""
     _usage_guard(model, provider)
     from dltutor.engine.inference.predict import generate as sample
-    from dltutor.engine.inference.runtime import get_model
 
     if len(prompt) > 10_000:
         fail("the prompt is too long (over 10,000 characters)", code=2)
     out: list[str] = []
     try:
-        get_model(model, provider)  # load (and check) before anything is printed
+        # every check (model file, task, values) runs here, before anything is printed
         stream = sample(prompt, length, temperature, seed, model=model, provider=provider)
         if not as_json:
             sys.stdout.write(prompt)

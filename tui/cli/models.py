@@ -140,17 +140,24 @@ def info(
 
     try:
         card, path = verify_model(name)
+        rows = graph_rows(path)
     except ModelFileError as error:
         fail(str(error), code=1)
-    rows = graph_rows(path)
+    except Exception as error:  # a file that matches its card but is no ONNX model
+        fail(
+            f"cannot read the graph in {path}: {str(error).splitlines()[0]}; "
+            f"rebuild it with `dltutor models train {name}` or reinstall dltutor",
+            code=1,
+        )
     if as_json:
         emit_json({"card": card, "graph": rows})
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
-    console.print(f"[bold]{name}[/] — {card.get('summary', '')}")
+    console.print(f"[bold]{name}[/] — {escape(str(card.get('summary', '')))}")
     inp = card["input"]
     console.print(
         f"input [cyan]{inp['name']}[/] {inp.get('dtype')} {inp['shape']}  →  outputs "
@@ -177,9 +184,8 @@ def info(
     pre = card.get("preprocessing", {})
     if pre.get("description"):
         console.print(f"preprocessing: {pre['description']}")
-    console.print(
-        f"file: {model_path(card)} ({card['bytes']:,} bytes, sha256 {card['sha256'][:16]}…)"
-    )
+    where = escape(str(model_path(card)))
+    console.print(f"file: {where} ({card['bytes']:,} bytes, sha256 {card['sha256'][:16]}…)")
     console.print(
         f"rebuilt with: {card['command']} (engine {card['engine_version']}, "
         f"parity max |engine − ORT| = {card.get('parity_max_abs_diff', '?')})"
@@ -220,11 +226,12 @@ def verify(as_json: Json = False) -> None:
         emit_json(results)
     else:
         from rich.console import Console
+        from rich.markup import escape
 
-        console = Console()
+        console = Console(highlight=False)
         for r in results:
             if r["error"]:
-                console.print(f"[red]✗[/] {r['name']}: {r['error']}")
+                console.print(f"[red]✗[/] {r['name']}: {escape(r['error'])}")
             else:
                 console.print(
                     f"[green]✓[/] {r['name']}: sha256 ok, onnx.checker ok, ONNX Runtime loads it"
@@ -305,12 +312,17 @@ def bench_model(name: str, provider: str = "auto", repeat: int = 50, budget: flo
     return result
 
 
+BENCH_FIELDS = ("providers", "ort", "engine", "speedup_batch1", "speedup_batch256")
+
+
 @models_app.command("bench")
 def bench(
     name: Annotated[
-        str | None, typer.Argument(metavar="[NAME]", help="One model (default: all).")
+        str | None, typer.Argument(metavar="NAME", help="One model (default: all).")
     ] = None,
-    provider: Annotated[str, typer.Option("--provider", help="auto, cpu or cuda.")] = "auto",
+    provider: Annotated[
+        str, typer.Option("--provider", metavar="auto|cpu|cuda", help="auto, cpu or cuda.")
+    ] = "auto",
     as_json: Json = False,
 ) -> None:
     """Latency (batch 1, p50/p95) and throughput (batch 256): ONNX Runtime vs the engine."""
@@ -330,13 +342,17 @@ def bench(
     results = []
     for n in todo:
         try:
-            results.append(bench_model(n, provider))
+            results.append({**bench_model(n, provider), "error": None})
         except ModelFileError as error:
-            results.append({"name": n, "error": str(error)})
+            results.append({"name": n, **dict.fromkeys(BENCH_FIELDS), "error": str(error)})
+        except Exception as error:  # a model ORT loads but the engine cannot: one line
+            message = f"cannot benchmark {n}: {type(error).__name__}: {str(error).splitlines()[0]}"
+            results.append({"name": n, **dict.fromkeys(BENCH_FIELDS), "error": message})
     if as_json:
         emit_json(results)
     else:
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(
@@ -351,8 +367,7 @@ def bench(
             header_style="bold",
         )
         for r in results:
-            if "error" in r:
-                table.add_row(r["name"], f"[red]{r['error']}[/]")
+            if r["error"]:
                 continue
             o, e = r["ort"], r["engine"]
             table.add_row(
@@ -364,12 +379,17 @@ def bench(
                 f"{e['batch256_per_s']:,.0f}",
                 f"{r['speedup_batch256']:.1f}",
             )
-        Console().print(table)
-        Console().print(
-            "× = ONNX Runtime speed-up over the engine's own NumPy forward "
-            "(same inputs, same process)"
-        )
-    if any("error" in r for r in results):
+        console = Console()
+        if any(not r["error"] for r in results):
+            console.print(table)
+            console.print(
+                "× = ONNX Runtime speed-up over the engine's own NumPy forward "
+                "(same inputs, same process)"
+            )
+        for r in results:  # below the table: a long message would not fit in a cell
+            if r["error"]:
+                console.print(f"[red]✗[/] {r['name']}: {escape(r['error'])}", highlight=False)
+    if any(r["error"] for r in results):
         raise typer.Exit(1)
 
 
@@ -382,7 +402,7 @@ def train(
     out: Annotated[
         Path | None, typer.Option("--out", help="Output folder (default: the installed models).")
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed.")] = 0,
     quick: Annotated[
         bool, typer.Option("--quick", help="A few steps only (a smoke test).")
     ] = False,

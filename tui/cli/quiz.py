@@ -32,13 +32,21 @@ WORDS = {
     "your_answer": {"en": "Your answer", "ja": "答え"},
     "end_keys": {"en": "Ctrl-D ends the quiz early.", "ja": "Ctrl-D で途中終了できます。"},
     "score": {"en": "Score: {c}/{a} ({p:.0%})", "ja": "結果：{a} 問中 {c} 問正解（{p:.0%}）"},
-    "stopped": {"en": "Stopped early after {a} of {n} questions.", "ja": "{n} 問中 {a} 問で終了しました。"},
+    "stopped": {
+        "en": "Stopped early after {a} of {n} questions.",
+        "ja": "{n} 問中 {a} 問で終了しました。",
+    },
     "reread": {"en": "Worth re-reading:", "ja": "復習するとよいところ："},
     "nothing_due": {"en": "Nothing is due for review.", "ja": "復習する問題はありません。"},
     "next_due": {"en": "Next review: {when}.", "ja": "次の復習：{when}"},
-    "no_answers": {"en": "No answers yet: try `dltutor quiz`.", "ja": "まだ解答がありません。`dltutor quiz` から始めましょう。"},
-    "streak": {"en": "Streak: {d} day(s) · {a} answers · {due} due for review",
-               "ja": "連続学習：{d} 日 · 解答 {a} 件 · 復習待ち {due} 件"},
+    "no_answers": {
+        "en": "No answers yet: try `dltutor quiz`.",
+        "ja": "まだ解答がありません。`dltutor quiz` から始めましょう。",
+    },
+    "streak": {
+        "en": "Streak: {d} day(s) · {a} answers · {due} due for review",
+        "ja": "連続学習：{d} 日 · 解答 {a} 件 · 復習待ち {due} 件",
+    },
 }
 
 
@@ -92,11 +100,14 @@ def _show_feedback(console: Console, feedback: Feedback, lang: str) -> None:
 def _run(session: QuizSession, *, lang: str, as_json: bool) -> bool:
     """Ask every question; returns False when input ended early."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.prompt import Prompt
 
     from dltutor.lessons.quiz.presentation import AnswerError
 
     interactive = sys.stdin.isatty()
+    if not interactive and hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")  # bytes that are not text: a wrong answer
     quiet = as_json and not interactive
     console = Console(stderr=as_json, quiet=quiet, highlight=False)
     if interactive and session.total:
@@ -114,17 +125,17 @@ def _run(session: QuizSession, *, lang: str, as_json: bool) -> bool:
                     feedback = session.answer(raw)
                     break
                 except AnswerError as error:
-                    console.print(f"[yellow]{error}[/yellow]")
+                    console.print(f"[yellow]{escape(str(error))}[/yellow]")
         else:
             line = sys.stdin.readline()
             if not line:
                 return False
             raw = line.rstrip("\r\n")
-            console.print(f"{w('your_answer', lang)}: {raw}")
+            console.print(f"{w('your_answer', lang)}: {escape(raw)}")
             try:
                 feedback = session.answer(raw, timed=False)
             except AnswerError as error:
-                console.print(f"[yellow]{error}[/yellow]")
+                console.print(f"[yellow]{escape(str(error))}[/yellow]")
                 feedback = session.skip(raw)
         _show_feedback(console, feedback, lang)
     return True
@@ -142,7 +153,9 @@ def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) 
     console.print()
     if not completed:
         console.print(w("stopped", lang, a=summary.asked, n=session.total))
-    console.print(f"[bold]{w('score', lang, c=summary.correct, a=summary.asked, p=summary.score)}[/bold]")
+    console.print(
+        f"[bold]{w('score', lang, c=summary.correct, a=summary.asked, p=summary.score)}[/bold]"
+    )
     missed = []
     for fb in session.results:
         if not fb.correct:
@@ -157,10 +170,23 @@ def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) 
 
 @app.command("quiz")
 def quiz(
-    lesson: Annotated[str | None, typer.Option("--lesson", "-l", help="Lesson id (07), key or slug; all lessons when left out.")] = None,
+    lesson: Annotated[
+        str | None,
+        typer.Option(
+            "--lesson", "-l", help="Lesson id (07), key or slug; all lessons when left out."
+        ),
+    ] = None,
     n: Annotated[int, typer.Option("-n", "--questions", min=1, help="How many questions.")] = 10,
-    seed: Annotated[int | None, typer.Option("--seed", help="Fix the questions, their order, the shuffles and the numbers.")] = None,
-    generated: Annotated[bool, typer.Option("--generated/--no-generated", help="Mix in questions with fresh numbers.")] = True,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", help="Fix the questions, their order, the shuffles and the numbers."
+        ),
+    ] = None,
+    generated: Annotated[
+        bool,
+        typer.Option("--generated/--no-generated", help="Mix in questions with fresh numbers."),
+    ] = True,
     lang: Lang = None,
     as_json: Json = False,
 ) -> None:
@@ -180,8 +206,9 @@ def quiz(
     store = open_store()
     with store:
         try:
-            session = build_quiz(lesson, n=n, seed=seed, generated=generated, lang=language,
-                                 store=store, banks=banks)
+            session = build_quiz(
+                lesson, n=n, seed=seed, generated=generated, lang=language, store=store, banks=banks
+            )
         except QuizError as error:
             fail(str(error), code=1)
         completed = _run(session, lang=language, as_json=as_json)
@@ -190,8 +217,12 @@ def quiz(
 
 @app.command("review")
 def review(
-    n: Annotated[int | None, typer.Option("-n", "--questions", min=1, help="At most this many cards.")] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Fix the shuffles of the choices.")] = None,
+    n: Annotated[
+        int | None, typer.Option("-n", "--questions", min=1, help="At most this many cards.")
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Fix the shuffles of the choices.")
+    ] = None,
     lang: Lang = None,
     as_json: Json = False,
 ) -> None:
@@ -225,8 +256,16 @@ def _pct(x: float | None) -> str:
 
 @app.command("progress")
 def progress(
-    export: Annotated[Path | None, typer.Option("--export", help="Write progress to PATH: .json (everything) or .csv (answers).")] = None,
-    import_: Annotated[Path | None, typer.Option("--import", help="Merge a JSON export into this machine's progress.")] = None,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export", help="Write progress to PATH: .json (everything) or .csv (answers)."
+        ),
+    ] = None,
+    import_: Annotated[
+        Path | None,
+        typer.Option("--import", help="Merge a JSON export into this machine's progress."),
+    ] = None,
     lang: Lang = None,
     as_json: Json = False,
 ) -> None:
@@ -252,10 +291,15 @@ def progress(
                 counts = store.merge(data)
             except ProgressError as error:
                 fail(f"{import_}: {error}", code=1)
-            notes.append(f"Imported from {import_}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+            notes.append(
+                f"Imported from {import_}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+            )
         if export is not None:
-            text = (json.dumps(store.export(), ensure_ascii=False, indent=2) + "\n"
-                    if export.suffix.lower() == ".json" else answers_csv(store))
+            text = (
+                json.dumps(store.export(), ensure_ascii=False, indent=2) + "\n"
+                if export.suffix.lower() == ".json"
+                else answers_csv(store)
+            )
             try:
                 export.parent.mkdir(parents=True, exist_ok=True)
                 export.write_text(text, "utf-8")
@@ -283,11 +327,20 @@ def progress(
     console = Console(highlight=False)
     for note in notes:
         console.print(note, style="dim")
-    table = Table("id", "title", "read", "seen", "accuracy", "mastery", "due", box=None, header_style="bold")
+    table = Table(
+        "id", "title", "read", "seen", "accuracy", "mastery", "due", box=None, header_style="bold"
+    )
     for row in data["lessons"]:
         seen = f"{row['seen']}/{row['questions']}" if row["questions"] else str(row["seen"])
-        table.add_row(row["lesson"], row["title"], row["read"], seen, _pct(row["accuracy"]),
-                      _pct(row["mastery"]), str(row["due"] or ""))
+        table.add_row(
+            row["lesson"],
+            row["title"],
+            row["read"],
+            seen,
+            _pct(row["accuracy"]),
+            _pct(row["mastery"]),
+            str(row["due"] or ""),
+        )
     console.print(table)
     if not data["answered"]:
         console.print(w("no_answers", language))
