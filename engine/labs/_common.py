@@ -192,6 +192,29 @@ FASHION_LABELS = (
     "Bag",
     "Ankle boot",
 )
+FASHION_LABELS_JA = dict(
+    zip(
+        FASHION_LABELS,
+        (
+            "Tシャツ／トップス",
+            "ズボン",
+            "プルオーバー",
+            "ドレス",
+            "コート",
+            "サンダル",
+            "シャツ",
+            "スニーカー",
+            "バッグ",
+            "アンクルブーツ",
+        ),
+        strict=True,
+    )
+)
+
+
+def class_name(label: str, lang: str) -> str:
+    """A Fashion-MNIST class name in the learner's language (other labels unchanged)."""
+    return FASHION_LABELS_JA.get(label, label) if lang == "ja" else label
 
 
 @cache

@@ -1,11 +1,12 @@
 """The lab framework: knobs, lab descriptions, and the frames a lab yields as it runs.
 
-A lab is a short live experiment a lesson points to. `Lab.run(knobs, seed)` is a generator
+A lab is a short live experiment a lesson points to. `Lab.run(knobs, seed, lang)` is a generator
 of `Frame`s: each frame says how far the run is (`step` of `total`), the metrics so far, and
 what to draw (`plots`: curves, a decision boundary, histograms, optimizer paths, images,
 text samples, tables). The last frame has `final=True`. Frames hold plain NumPy arrays and
 lists, so the CLI, the TUI and the tests all consume the same generator; nothing here imports
-a UI library.
+a UI library. Titles, series names, axis labels, table headers and messages come in the
+learner's language (`lang`, "en" or "ja"); metric keys never change with it.
 """
 
 from __future__ import annotations
@@ -257,7 +258,18 @@ def _clean(value: Any) -> Any:
     return value if math.isfinite(value) else None
 
 
-RunFn = Callable[[dict[str, Any], np.random.Generator], Iterator[Frame]]
+RunFn = Callable[[dict[str, Any], np.random.Generator, str], Iterator[Frame]]
+
+LANGS = ("en", "ja")
+
+
+def texts(table: Mapping[str, Mapping[str, str]], lang: str) -> Mapping[str, str]:
+    """A lab's strings in `lang` (English for an unknown language).
+
+    Each lab keeps a `TEXT = {"en": {...}, "ja": {...}}` of `str.format` templates with the
+    same keys in both languages, so the learner never sees a half-translated screen.
+    """
+    return table[lang] if lang in table else table["en"]
 
 
 @dataclass(frozen=True)
@@ -296,22 +308,29 @@ class Lab:
             out[knob.name] = knob.parse(raw)
         return out
 
-    def run(self, knobs: Mapping[str, Any] | None = None, seed: int = 0) -> Iterator[Frame]:
-        """Run with validated knobs and a seeded generator; yields frames, the last `final`."""
+    def run(
+        self, knobs: Mapping[str, Any] | None = None, seed: int = 0, lang: str = "en"
+    ) -> Iterator[Frame]:
+        """Run with validated knobs and a seeded generator; yields frames, the last `final`.
+
+        `lang` only changes the words the frames carry; the numbers are the same.
+        """
         values = self.resolve(knobs)
         rng = np.random.default_rng(seed)
         last: Frame | None = None
         with _blas_threads():
-            for frame in self.run_fn(values, rng):
+            for frame in self.run_fn(values, rng, lang if lang in LANGS else "en"):
                 last = frame
                 yield frame
         if last is not None and not last.final:
             last.final = True
 
-    def run_to_end(self, knobs: Mapping[str, Any] | None = None, seed: int = 0) -> Frame:
+    def run_to_end(
+        self, knobs: Mapping[str, Any] | None = None, seed: int = 0, lang: str = "en"
+    ) -> Frame:
         """Run headless and return the final frame (tests and scripts)."""
         last = None
-        for frame in self.run(knobs, seed):
+        for frame in self.run(knobs, seed, lang):
             last = frame
         if last is None:
             raise LabError(f"lab {self.id} produced no frames")

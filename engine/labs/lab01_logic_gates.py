@@ -6,7 +6,7 @@ import itertools
 
 import numpy as np
 
-from .base import Boundary, Frame, Lab, Table, bool_knob, choice_knob, float_knob
+from .base import Boundary, Frame, Lab, Table, bool_knob, choice_knob, float_knob, texts
 
 INPUTS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=float)
 TARGETS = {
@@ -18,6 +18,33 @@ TARGETS = {
 # DLFS chapter 2's hand-set weights (w1, w2, b)
 HAND = {"and": (0.5, 0.5, -0.7), "or": (0.5, 0.5, -0.2), "nand": (-0.5, -0.5, 0.7)}
 EXTENT = (-0.5, 1.5, -0.5, 1.5)
+
+TEXT = {
+    "en": {
+        "start": "{gate} with {how}",
+        "ok": "ok",
+        "wrong": "WRONG",
+        "result": "{gate} ({how}): {correct}/4 right. The best single perceptron on a weight grid "
+        "gets {single}/4 (w1={w1:g}, w2={w2:g}, b={b:g}).",
+        "xor": " XOR is not linearly separable: one line cannot split it, two layers can.",
+        "table": "{gate} truth table",
+        "target": "target",
+        "output": "output",
+        "boundary": "{gate}: where the network outputs 1",
+    },
+    "ja": {
+        "start": "{gate}：{how}",
+        "ok": "正しい",
+        "wrong": "誤り",
+        "result": "{gate}（{how}）：4 通り中 {correct} 通りが正解。重みを格子状に探しても、"
+        "1 つのパーセプトロンでは 4 通り中 {single} 通りが最高（w1={w1:g}, w2={w2:g}, b={b:g}）。",
+        "xor": "XOR は線形分離できない。1 本の直線では分けられないが、2 層なら分けられる。",
+        "table": "{gate} の真理値表",
+        "target": "正解",
+        "output": "出力",
+        "boundary": "{gate}：ネットワークが 1 を出力する領域",
+    },
+}
 
 
 def perceptron(x: np.ndarray, w1: float, w2: float, b: float) -> np.ndarray:
@@ -42,7 +69,8 @@ def best_single(target: np.ndarray) -> tuple[int, tuple[float, float, float]]:
     return best, best_w
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     gate = knobs["gate"]
     target = TARGETS[gate]
     if knobs["custom"]:
@@ -55,15 +83,15 @@ def run(knobs, rng):
         weights = HAND[gate]
         fn = lambda x: perceptron(x, *weights)  # noqa: E731
         how = f"w1={weights[0]:g}, w2={weights[1]:g}, b={weights[2]:g}"
-    yield Frame(step=0, total=2, message=f"{gate.upper()} with {how}")
+    yield Frame(step=0, total=2, message=txt["start"].format(gate=gate.upper(), how=how))
     out = fn(INPUTS)
     single, single_w = best_single(target)
     xs = np.linspace(EXTENT[0], EXTENT[1], 41)
     gx, gy = np.meshgrid(xs, xs)
     grid = fn(np.stack([gx.ravel(), gy.ravel()], axis=1)).reshape(gx.shape).astype(float)
     rows = [
-        [int(a), int(b), int(t), int(o), "ok" if o == t else "WRONG"]
-        for (a, b), t, o in zip(INPUTS, target, out, strict=True)
+        [int(a), int(b), int(want), int(o), txt["ok"] if o == want else txt["wrong"]]
+        for (a, b), want, o in zip(INPUTS, target, out, strict=True)
     ]
     correct = int((out == target).sum())
     metrics = {
@@ -71,12 +99,12 @@ def run(knobs, rng):
         "best_single_perceptron": single,
         "two_layer_xor_correct": int((xor_two_layers(INPUTS) == TARGETS["xor"]).sum()),
     }
-    message = (
-        f"{gate.upper()} ({how}): {correct}/4 right. The best single perceptron on a weight grid "
-        f"gets {single}/4 (w1={single_w[0]:g}, w2={single_w[1]:g}, b={single_w[2]:g})."
+    w1, w2, b = single_w
+    message = txt["result"].format(
+        gate=gate.upper(), how=how, correct=correct, single=single, w1=w1, w2=w2, b=b
     )
     if gate == "xor":
-        message += " XOR is not linearly separable: one line cannot split it, two layers can."
+        message += txt["xor"]
     yield Frame(
         step=2,
         total=2,
@@ -84,9 +112,13 @@ def run(knobs, rng):
         metrics=metrics,
         message=message,
         plots=[
-            Table(f"{gate.upper()} truth table", ["x1", "x2", "target", "output", ""], rows),
+            Table(
+                txt["table"].format(gate=gate.upper()),
+                ["x1", "x2", txt["target"], txt["output"], ""],
+                rows,
+            ),
             Boundary(
-                f"{gate.upper()}: where the network outputs 1",
+                txt["boundary"].format(gate=gate.upper()),
                 grid,
                 EXTENT,
                 INPUTS,

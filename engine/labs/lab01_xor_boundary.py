@@ -6,9 +6,28 @@ import numpy as np
 
 from ..layers import Dense
 from ._common import Net, grid_points, make_loss, make_optimizer, sigmoid
-from .base import Boundary, Curves, Frame, Lab, float_knob, int_knob
+from .base import Boundary, Curves, Frame, Lab, float_knob, int_knob, texts
 
 EXTENT = (-0.6, 1.6, -0.6, 1.6)
+
+TEXT = {
+    "en": {
+        "one": "1 layer",
+        "two": "2 layers ({hidden} tanh)",
+        "loss": "loss",
+        "epoch": "epoch",
+        "boundary": "{name}: P(class 1)",
+        "message": "epoch {epoch}: accuracy 1 layer {acc1:.0%}, 2 layers {acc2:.0%}",
+    },
+    "ja": {
+        "one": "1 層",
+        "two": "2 層（tanh {hidden} 個）",
+        "loss": "損失",
+        "epoch": "エポック",
+        "boundary": "{name}：P(クラス 1)",
+        "message": "エポック {epoch}：正解率 1 層 {acc1:.0%}、2 層 {acc2:.0%}",
+    },
+}
 
 
 def xor_data(n: int, noise: float, rng: np.random.Generator):
@@ -19,12 +38,13 @@ def xor_data(n: int, noise: float, rng: np.random.Generator):
     return x.astype(np.float32), labels[pick].reshape(-1, 1)
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = xor_data(knobs["points"], knobs["noise"], rng)
     epochs, hidden = knobs["epochs"], knobs["hidden"]
     nets = {
-        "1 layer": Net([Dense(1)], 2, rng),
-        f"2 layers ({hidden} tanh)": Net([Dense(hidden, activation="tanh"), Dense(1)], 2, rng),
+        txt["one"]: Net([Dense(1)], 2, rng),
+        txt["two"].format(hidden=hidden): Net([Dense(hidden, activation="tanh"), Dense(1)], 2, rng),
     }
     loss = make_loss("binary_cross_entropy")
     opts = {name: make_optimizer("adam", knobs["lr"]) for name in nets}
@@ -46,11 +66,19 @@ def run(knobs, rng):
             history[name].append(loss.forward(out, y))
             acc_history[name].append(float(((out > 0) == (y > 0.5)).mean()))
         if epoch % every == 0 or epoch == epochs:
-            plots = [Curves("loss", {k: list(v) for k, v in history.items()}, xlabel="epoch")]
+            plots = [
+                Curves(txt["loss"], {k: list(v) for k, v in history.items()}, xlabel=txt["epoch"])
+            ]
             for name, net in nets.items():
                 grid = sigmoid(net.forward(grid_x)).reshape(n, n)
                 plots.append(
-                    Boundary(f"{name}: P(class 1)", grid, EXTENT, x[:80], y[:80, 0].astype(int))
+                    Boundary(
+                        txt["boundary"].format(name=name),
+                        grid,
+                        EXTENT,
+                        x[:80],
+                        y[:80, 0].astype(int),
+                    )
                 )
             names = list(nets)
             metrics = {
@@ -64,9 +92,8 @@ def run(knobs, rng):
                 total=epochs,
                 plots=plots,
                 metrics=metrics,
-                message=(
-                    f"epoch {epoch}: accuracy 1 layer {metrics['acc_1layer']:.0%}, "
-                    f"2 layers {metrics['acc_2layer']:.0%}"
+                message=txt["message"].format(
+                    epoch=epoch, acc1=metrics["acc_1layer"], acc2=metrics["acc_2layer"]
                 ),
                 final=epoch == epochs,
             )

@@ -6,7 +6,32 @@ from __future__ import annotations
 import numpy as np
 
 from ..layers.activations import LeakyReLU, ReLU, Sigmoid, Tanh
-from .base import Curves, Frame, Lab, Table, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, float_knob, int_knob, texts
+
+TEXT = {
+    "en": {
+        "start": "activation functions",
+        "slope": "slope h'(x) (by backward)",
+        "table": "activations",
+        "name": "name",
+        "range": "range",
+        "max_slope": "max slope",
+        "message": "Sigmoid's slope is at most {max_slope:.2f}: stacked sigmoids shrink gradients. "
+        "{depth} linear layers h(x)={c:g}x make one: {c:g}^{depth}·x = {total:g}x "
+        "(distance from a straight line {linear:.1e}); with tanh it is {tanh:.2f}.",
+    },
+    "ja": {
+        "start": "活性化関数",
+        "slope": "傾き h'(x)（逆伝播で計算）",
+        "table": "活性化関数",
+        "name": "名前",
+        "range": "値の範囲",
+        "max_slope": "最大の傾き",
+        "message": "シグモイドの傾きは最大でも {max_slope:.2f}。重ねると勾配が小さくなっていく。"
+        "線形な層 h(x)={c:g}x を {depth} 層重ねても 1 層と同じ：{c:g}^{depth}·x = {total:g}x"
+        "（直線からのずれ {linear:.1e}）。tanh ならずれは {tanh:.2f}。",
+    },
+}
 
 
 def step(x: np.ndarray) -> np.ndarray:
@@ -24,10 +49,11 @@ def curves(span: float, alpha: float, points: int):
     return x, values, slopes
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     span, alpha, depth = knobs["range"], knobs["alpha"], knobs["depth"]
     x, values, slopes = curves(span, alpha, 161)
-    yield Frame(step=0, total=2, message="activation functions")
+    yield Frame(step=0, total=2, message=txt["start"])
     # linear stack: h(x) = c·x three (depth) times is c^depth · x — one linear layer
     c = knobs["c"]
     probe = np.linspace(-1, 1, 9)
@@ -67,19 +93,21 @@ def run(knobs, rng):
         plots=[
             Curves("h(x)", {k: list(v) for k, v in values.items()}, xlabel="x", x=list(x)),
             Curves(
-                "slope h'(x) (by backward)",
+                txt["slope"],
                 {k: list(v) for k, v in slopes.items() if k != "step"},
                 xlabel="x",
                 x=list(x),
             ),
-            Table("activations", ["name", "range", "max slope", "h(0)"], rows),
+            Table(txt["table"], [txt["name"], txt["range"], txt["max_slope"], "h(0)"], rows),
         ],
         metrics=metrics,
-        message=(
-            f"Sigmoid's slope is at most {metrics['sigmoid_max_slope']:.2f}: stacked sigmoids shrink gradients. "
-            f"{depth} linear layers h(x)={c:g}x make one: {c:g}^{depth}·x = {c**depth:g}x "
-            f"(distance from a straight line {metrics['linear_stack_nonlinearity']:.1e}); "
-            f"with tanh it is {metrics['tanh_stack_nonlinearity']:.2f}."
+        message=txt["message"].format(
+            max_slope=metrics["sigmoid_max_slope"],
+            depth=depth,
+            c=c,
+            total=c**depth,
+            linear=metrics["linear_stack_nonlinearity"],
+            tanh=metrics["tanh_stack_nonlinearity"],
         ),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..layers.activations import softmax as engine_softmax
-from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob, texts
 
 BASE = np.array([10.0, 0.0, -10.0])  # DLFS's [1010, 1000, 990] is BASE + 1000
 
@@ -22,7 +22,42 @@ def stable_softmax(a: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "curve": "P(first class)",
+        "naive": "naive exp(a)/Σexp",
+        "stable": "stable (a − max)",
+        "shift": "shift",
+        "row_naive": "naive",
+        "row_stable": "stable",
+        "row_engine": "engine softmax",
+        "table": "softmax at shift {top:g} ({dtype})",
+        "values": "values",
+        "message": "{dtype}: exp(a) overflows once a > {limit:.1f}; the naive softmax {where}; "
+        "subtracting the max keeps it exact (sum = 1).",
+        "from": "turns to nan from shift {shift:.0f}",
+        "never": "turns to nan (not reached)",
+    },
+    "ja": {
+        "curve": "P(最初のクラス)",
+        "naive": "素朴な実装 exp(a)/Σexp",
+        "stable": "安定な実装 (a − max)",
+        "shift": "ずらし幅",
+        "row_naive": "素朴な実装",
+        "row_stable": "安定な実装",
+        "row_engine": "エンジンの softmax",
+        "table": "ずらし幅 {top:g} での softmax（{dtype}）",
+        "values": "値",
+        "message": "{dtype} では a > {limit:.1f} で exp(a) がオーバーフローし、素朴な softmax は"
+        "{where}。最大値を引けば正確なまま（和 = 1）。",
+        "from": "ずらし幅 {shift:.0f} から nan になる",
+        "never": "今回の範囲では nan にならない",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     dtype = np.float32 if knobs["dtype"] == "float32" else np.float64
     top, steps = knobs["shift"], knobs["steps"]
     shifts = np.linspace(0.0, top, steps)
@@ -42,9 +77,9 @@ def run(knobs, rng):
                 total=steps,
                 plots=[
                     Curves(
-                        "P(first class)",
-                        {"naive exp(a)/Σexp": list(naive_p), "stable (a − max)": list(stable_p)},
-                        xlabel="shift",
+                        txt["curve"],
+                        {txt["naive"]: list(naive_p), txt["stable"]: list(stable_p)},
+                        xlabel=txt["shift"],
                         x=list(shifts[: i + 1]),
                     )
                 ],
@@ -57,9 +92,9 @@ def run(knobs, rng):
     limit = float(np.log(np.finfo(dtype).max))
     rows = [
         ["logits", ", ".join(f"{v:g}" for v in final_logits[0])],
-        ["naive", ", ".join(f"{v:.4g}" for v in naive_final)],
-        ["stable", ", ".join(f"{v:.4g}" for v in stable_final)],
-        ["engine softmax", ", ".join(f"{v:.4g}" for v in engine_final)],
+        [txt["row_naive"], ", ".join(f"{v:.4g}" for v in naive_final)],
+        [txt["row_stable"], ", ".join(f"{v:.4g}" for v in stable_final)],
+        [txt["row_engine"], ", ".join(f"{v:.4g}" for v in engine_final)],
     ]
     metrics = {
         "naive_nan": bool(not np.isfinite(naive_final).all()),
@@ -74,18 +109,18 @@ def run(knobs, rng):
         final=True,
         plots=[
             Curves(
-                "P(first class)",
-                {"naive exp(a)/Σexp": naive_p, "stable (a − max)": stable_p},
-                xlabel="shift",
+                txt["curve"],
+                {txt["naive"]: naive_p, txt["stable"]: stable_p},
+                xlabel=txt["shift"],
                 x=list(shifts),
             ),
-            Table(f"softmax at shift {top:g} ({knobs['dtype']})", ["", "values"], rows),
+            Table(txt["table"].format(top=top, dtype=knobs["dtype"]), ["", txt["values"]], rows),
         ],
         metrics=metrics,
-        message=(
-            f"{knobs['dtype']}: exp(a) overflows once a > {limit:.1f}; the naive softmax turns to nan "
-            + (f"from shift {first_nan:.0f}" if first_nan is not None else "(not reached)")
-            + "; subtracting the max keeps it exact (sum = 1)."
+        message=txt["message"].format(
+            dtype=knobs["dtype"],
+            limit=limit,
+            where=txt["from"].format(shift=first_nan) if first_nan is not None else txt["never"],
         ),
     )
 

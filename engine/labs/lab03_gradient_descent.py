@@ -5,7 +5,32 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Curves, Frame, Lab, Paths, float_knob, int_knob
+from .base import Curves, Frame, Lab, Paths, float_knob, int_knob, texts
+
+TEXT = {
+    "en": {
+        "small": "too small {lr:g}",
+        "good": "good {lr:g}",
+        "large": "too large {lr:g}",
+        "paths": "gradient descent on x0² + x1²",
+        "curve": "f(x) per step",
+        "step_label": "step",
+        "done": "A tiny rate barely moves, a good one reaches the minimum, a too-large one "
+        "overshoots and diverges (points beyond the plot are clipped to its edge).",
+        "step": "step {k}",
+    },
+    "ja": {
+        "small": "小さすぎ {lr:g}",
+        "good": "適切 {lr:g}",
+        "large": "大きすぎ {lr:g}",
+        "paths": "x0² + x1² での勾配降下法",
+        "curve": "ステップごとの f(x)",
+        "step_label": "ステップ",
+        "done": "学習率が小さすぎるとほとんど動かず、適切なら最小値に届き、大きすぎると"
+        "行き過ぎて発散する（図の外の点は端に寄せて表示）。",
+        "step": "ステップ {k}",
+    },
+}
 
 
 def f(p: np.ndarray) -> float:
@@ -35,12 +60,13 @@ def descend(lr: float, steps: int, start=(-3.0, 4.0)) -> np.ndarray:
     return np.array(path)
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     steps = knobs["steps"]
     rates = {
-        f"too small {knobs['small_lr']:g}": knobs["small_lr"],
-        f"good {knobs['lr']:g}": knobs["lr"],
-        f"too large {knobs['large_lr']:g}": knobs["large_lr"],
+        txt["small"].format(lr=knobs["small_lr"]): knobs["small_lr"],
+        txt["good"].format(lr=knobs["lr"]): knobs["lr"],
+        txt["large"].format(lr=knobs["large_lr"]): knobs["large_lr"],
     }
     paths = {name: descend(lr, steps) for name, lr in rates.items()}
     xs = np.linspace(-5, 5, 61)
@@ -66,17 +92,12 @@ def run(knobs, rng):
             step=k,
             total=steps,
             plots=[
-                Paths("gradient descent on x0² + x1²", shown, grid, (-5, 5, -5, 5)),
-                Curves("f(x) per step", values, xlabel="step", logy=True),
+                Paths(txt["paths"], shown, grid, (-5, 5, -5, 5)),
+                Curves(txt["curve"], values, xlabel=txt["step_label"], logy=True),
             ],
             metrics=metrics,
             final=final,
-            message=(
-                "A tiny rate barely moves, a good one reaches the minimum, a too-large one overshoots "
-                "and diverges (points beyond the plot are clipped to its edge)."
-                if final
-                else f"step {k}"
-            ),
+            message=txt["done"] if final else txt["step"].format(k=k),
         )
 
 

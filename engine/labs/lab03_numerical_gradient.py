@@ -8,7 +8,36 @@ import numpy as np
 
 from ..layers import Dense
 from ._common import Net, digits, make_loss
-from .base import Curves, Frame, Lab, Table, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, float_knob, int_knob, texts
+
+TEXT = {
+    "en": {
+        "numerical": "numerical",
+        "backprop": "backprop",
+        "curve": "loss on the whole subset",
+        "step_label": "step",
+        "table": "time spent on gradients",
+        "method": "method",
+        "seconds": "seconds",
+        "per_step": "per step",
+        "done": "Both follow the same path (largest gradient difference {diff:.1e}), but the "
+        "numerical gradient needs 2 forward passes for each of the {n} weights: {ratio:.0f}× slower.",
+        "step": "step {step}",
+    },
+    "ja": {
+        "numerical": "数値微分",
+        "backprop": "誤差逆伝播法",
+        "curve": "サブセット全体での損失",
+        "step_label": "ステップ",
+        "table": "勾配の計算にかかった時間",
+        "method": "方法",
+        "seconds": "秒",
+        "per_step": "1 ステップあたり",
+        "done": "どちらも同じ道筋をたどる（勾配の差は最大 {diff:.1e}）。しかし数値微分は {n} 個の"
+        "重みそれぞれに 2 回の順伝播が必要で、{ratio:.0f} 倍遅い。",
+        "step": "ステップ {step}",
+    },
+}
 
 
 def numerical_grads(net: Net, loss, x, y, h: float) -> list[np.ndarray]:
@@ -30,7 +59,8 @@ def numerical_grads(net: Net, loss, x, y, h: float) -> list[np.ndarray]:
     return grads
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = digits()
     order = rng.permutation(len(x))[: knobs["samples"]]
     x, y = x[order].astype(np.float64), y[order]
@@ -79,14 +109,14 @@ def run(knobs, rng):
             total=steps,
             plots=[
                 Curves(
-                    "loss on the whole subset",
-                    {k: list(v) for k, v in curves.items()},
-                    xlabel="step",
+                    txt["curve"],
+                    {txt[k]: list(v) for k, v in curves.items()},
+                    xlabel=txt["step_label"],
                 ),
                 Table(
-                    "time spent on gradients",
-                    ["method", "seconds", "per step"],
-                    [[k, f"{v:.3f}", f"{v / step * 1000:.1f} ms"] for k, v in times.items()],
+                    txt["table"],
+                    [txt["method"], txt["seconds"], txt["per_step"]],
+                    [[txt[k], f"{v:.3f}", f"{v / step * 1000:.1f} ms"] for k, v in times.items()],
                 ),
             ],
             metrics={
@@ -101,10 +131,9 @@ def run(knobs, rng):
             },
             final=final,
             message=(
-                f"Both follow the same path (largest gradient difference {max_diff:.1e}), but the numerical "
-                f"gradient needs 2 forward passes for each of the {n_params} weights: {ratio:.0f}× slower."
+                txt["done"].format(diff=max_diff, n=n_params, ratio=ratio)
                 if final
-                else f"step {step}"
+                else txt["step"].format(step=step)
             ),
         )
 

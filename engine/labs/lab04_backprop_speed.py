@@ -8,11 +8,42 @@ import numpy as np
 
 from ..layers import Dense
 from ._common import Net, digits, make_loss
-from .base import Curves, Frame, Lab, Table, int_knob
+from .base import Curves, Frame, Lab, Table, int_knob, texts
 from .lab03_numerical_gradient import numerical_grads
 
+TEXT = {
+    "en": {
+        "table": "one gradient of a 64-h-10 net",
+        "hidden": "hidden",
+        "weights": "weights",
+        "numerical": "numerical",
+        "backprop": "backprop",
+        "ratio": "ratio",
+        "diff": "rel. diff",
+        "curve": "seconds per gradient (log) vs weights",
+        "done": "The numerical gradient costs two forward passes per weight, so its time grows "
+        "with the number of weights; backprop costs about one forward and one backward pass, "
+        "whatever the size. Both give the same numbers.",
+        "step": "hidden {hidden}",
+    },
+    "ja": {
+        "table": "64-h-10 のネットワークで勾配を 1 回計算",
+        "hidden": "隠れ層",
+        "weights": "重みの数",
+        "numerical": "数値微分",
+        "backprop": "誤差逆伝播法",
+        "ratio": "倍率",
+        "diff": "相対誤差",
+        "curve": "重みの数と勾配 1 回あたりの秒数（対数）",
+        "done": "数値微分は重み 1 つにつき順伝播 2 回かかるので、時間は重みの数とともに増える。"
+        "誤差逆伝播法は大きさによらず順伝播と逆伝播がおよそ 1 回ずつ。結果の数値は同じ。",
+        "step": "隠れ層 {hidden}",
+    },
+}
 
-def run(knobs, rng):
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = digits()
     idx = rng.choice(len(x), size=knobs["batch_size"], replace=False)
     xb, yb = x[idx].astype(np.float64), y[idx]
@@ -58,14 +89,21 @@ def run(knobs, rng):
             total=len(sizes),
             plots=[
                 Table(
-                    "one gradient of a 64-h-10 net",
-                    ["hidden", "weights", "numerical", "backprop", "ratio", "rel. diff"],
+                    txt["table"],
+                    [
+                        txt["hidden"],
+                        txt["weights"],
+                        txt["numerical"],
+                        txt["backprop"],
+                        txt["ratio"],
+                        txt["diff"],
+                    ],
                     list(rows),
                 ),
                 Curves(
-                    "seconds per gradient (log) vs weights",
-                    {"numerical": list(t_num), "backprop": list(t_back)},
-                    xlabel="weights",
+                    txt["curve"],
+                    {txt["numerical"]: list(t_num), txt["backprop"]: list(t_back)},
+                    xlabel=txt["weights"],
                     x=[float(p) for p in params],
                     logy=True,
                 ),
@@ -77,13 +115,7 @@ def run(knobs, rng):
                 "params_last": float(n),
             },
             final=final,
-            message=(
-                "The numerical gradient costs two forward passes per weight, so its time grows with the "
-                "number of weights; backprop costs about one forward and one backward pass, whatever "
-                "the size. Both give the same numbers."
-                if final
-                else f"hidden {hidden}"
-            ),
+            message=txt["done"] if final else txt["step"].format(hidden=hidden),
         )
 
 

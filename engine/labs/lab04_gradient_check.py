@@ -18,7 +18,7 @@ from ..layers import (
     Sigmoid,
     Tanh,
 )
-from .base import Curves, Frame, Lab, Table, choice_knob, float_knob
+from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, texts
 
 CASES = {
     "Dense": (lambda: Dense(5), (4, 6)),
@@ -33,7 +33,40 @@ CASES = {
 }
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "ok": "ok",
+        "check": "CHECK",
+        "table": "relative error |analytic − numeric| / max(|a|, |n|)",
+        "layer": "layer",
+        "per_grad": "per gradient",
+        "time": "time",
+        "curve": "worst relative error per layer (log)",
+        "error": "error",
+        "xlabel": "layer #",
+        "done": "Backprop agrees with the numerical gradient to about 1e-7 or better in float64: "
+        "the analytic backward passes are right.",
+        "step": "checked {name}",
+    },
+    "ja": {
+        "ok": "合格",
+        "check": "要確認",
+        "table": "相対誤差 |解析的 − 数値的| / max(|a|, |n|)",
+        "layer": "レイヤ",
+        "per_grad": "勾配ごと",
+        "time": "時間",
+        "curve": "レイヤごとの最大相対誤差（対数）",
+        "error": "誤差",
+        "xlabel": "レイヤ番号",
+        "done": "float64 では誤差逆伝播法と数値微分がおよそ 1e-7 以下で一致する。"
+        "解析的に求めた逆伝播は正しい。",
+        "step": "{name} を確認",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     names = list(CASES) if knobs["layer"] == "all" else [knobs["layer"]]
     rows, metrics = [], {}
     worst: list[float] = []
@@ -49,7 +82,7 @@ def run(knobs, rng):
         top = max(errors.values())
         worst.append(top)
         metrics[f"{name}_max_rel_error"] = top
-        verdict = "ok" if top < knobs["tolerance"] else "CHECK"
+        verdict = txt["ok"] if top < knobs["tolerance"] else txt["check"]
         rows.append(
             [
                 name,
@@ -63,25 +96,20 @@ def run(knobs, rng):
             total=len(names),
             plots=[
                 Table(
-                    "relative error |analytic − numeric| / max(|a|, |n|)",
-                    ["layer", "per gradient", "", "time"],
+                    txt["table"],
+                    [txt["layer"], txt["per_grad"], "", txt["time"]],
                     list(rows),
                 ),
                 Curves(
-                    "worst relative error per layer (log)",
-                    {"error": list(worst)},
-                    xlabel="layer #",
+                    txt["curve"],
+                    {txt["error"]: list(worst)},
+                    xlabel=txt["xlabel"],
                     logy=True,
                 ),
             ],
             metrics=dict(metrics),
             final=k == len(names) - 1,
-            message=(
-                "Backprop agrees with the numerical gradient to about 1e-7 or better in float64: "
-                "the analytic backward passes are right."
-                if k == len(names) - 1
-                else f"checked {name}"
-            ),
+            message=txt["done"] if k == len(names) - 1 else txt["step"].format(name=name),
         )
     metrics["all_pass"] = all(w < knobs["tolerance"] for w in worst)
 

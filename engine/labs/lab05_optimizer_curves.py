@@ -7,7 +7,7 @@ import numpy as np
 from .. import optimizers
 from ..layers import Dense
 from ._common import digits, fashion_subset, is_epoch, sequential, split
-from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob, texts
 
 # DLFS chapter 6's MNIST comparison: SGD 0.01, Momentum 0.01, AdaGrad 0.01, Adam 0.001
 TEXTBOOK_LR = {
@@ -20,6 +20,38 @@ TEXTBOOK_LR = {
 }
 SHOWN = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
 
+TEXT = {
+    "en": {
+        "fashion": "Fashion-MNIST (2,000)",
+        "digits": "digits 8×8",
+        "loss": "training loss per step ({label})",
+        "acc": "test accuracy per epoch",
+        "step": "step",
+        "epoch": "epoch",
+        "table": "final",
+        "optimizer": "optimizer",
+        "lr": "lr",
+        "train_loss": "train loss (last epoch)",
+        "test_acc": "test accuracy",
+        "message": "Lowest training loss to highest: {order}. Plain SGD learns slowest at the "
+        "textbook rates.",
+    },
+    "ja": {
+        "fashion": "Fashion-MNIST（2,000 枚）",
+        "digits": "手書き数字 8×8",
+        "loss": "ステップごとの訓練損失（{label}）",
+        "acc": "エポックごとのテスト正解率",
+        "step": "ステップ",
+        "epoch": "エポック",
+        "table": "最終結果",
+        "optimizer": "最適化手法",
+        "lr": "学習率",
+        "train_loss": "訓練損失（最後のエポック）",
+        "test_acc": "テスト正解率",
+        "message": "訓練損失の小さい順：{order}。教科書どおりの学習率では素の SGD が最も遅い。",
+    },
+}
+
 
 def load(name: str, rng):
     if name in ("fashion", "auto"):
@@ -27,7 +59,7 @@ def load(name: str, rng):
         if data is not None:
             xtr, ytr, xte, yte = data
             return (
-                "Fashion-MNIST (2,000)",
+                "fashion",
                 xtr.reshape(len(xtr), -1),
                 ytr,
                 xte.reshape(len(xte), -1),
@@ -41,12 +73,14 @@ def load(name: str, rng):
             )
     x, y = digits()
     xtr, ytr, xte, yte = split(x, y, 0.2, rng)
-    return "digits 8×8", xtr, ytr, xte, yte
+    return "digits", xtr, ytr, xte, yte
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     names = SHOWN if knobs["optimizer"] == "all" else (knobs["optimizer"],)
-    label, xtr, ytr, xte, yte = load(knobs["data"], rng)
+    data_key, xtr, ytr, xte, yte = load(knobs["data"], rng)
+    loss_title = txt["loss"].format(label=txt[data_key])
     seed = int(rng.integers(0, 2**31 - 1))
     epochs, batch = knobs["epochs"], knobs["batch_size"]
     runs = {}
@@ -89,16 +123,16 @@ def run(knobs, rng):
                 total=total,
                 plots=[
                     Curves(
-                        f"training loss per step ({label})",
+                        loss_title,
                         {n: list(v) for n, v in losses.items()},
-                        xlabel="step",
+                        xlabel=txt["step"],
                         logy=True,
                         smoothing=0.6,
                     ),
                     Curves(
-                        "test accuracy per epoch",
+                        txt["acc"],
                         {n: list(v) for n, v in val_acc.items()},
-                        xlabel="epoch",
+                        xlabel=txt["epoch"],
                     ),
                 ],
                 metrics={
@@ -122,14 +156,16 @@ def run(knobs, rng):
         total=total,
         final=True,
         plots=[
-            Curves(
-                f"training loss per step ({label})", losses, xlabel="step", logy=True, smoothing=0.6
+            Curves(loss_title, losses, xlabel=txt["step"], logy=True, smoothing=0.6),
+            Curves(txt["acc"], val_acc, xlabel=txt["epoch"]),
+            Table(
+                txt["table"],
+                [txt["optimizer"], txt["lr"], txt["train_loss"], txt["test_acc"]],
+                rows,
             ),
-            Curves("test accuracy per epoch", val_acc, xlabel="epoch"),
-            Table("final", ["optimizer", "lr", "train loss (last epoch)", "test accuracy"], rows),
         ],
         metrics=metrics,
-        message=f"Lowest training loss to highest: {', '.join(order)}. Plain SGD learns slowest at the textbook rates.",
+        message=txt["message"].format(order=", ".join(order)),
     )
 
 

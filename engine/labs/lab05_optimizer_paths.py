@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import optimizers
-from .base import Curves, Frame, Lab, Paths, Table, choice_knob, float_knob, int_knob
+from .base import Curves, Frame, Lab, Paths, Table, choice_knob, float_knob, int_knob, texts
 
 # DLFS chapter 6's settings (RMSProp and Nesterov added with rates that behave comparably)
 TEXTBOOK_LR = {
@@ -46,7 +46,42 @@ def y_flips(path: np.ndarray) -> int:
     return int((s[1:] != s[:-1]).sum())
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "paths": "paths on x²/20 + y² (minimum at 0, 0)",
+        "curve": "f(x, y) per step",
+        "step_label": "step",
+        "table": "after {steps} steps",
+        "optimizer": "optimizer",
+        "lr": "lr",
+        "final_f": "final f",
+        "flips": "y flips",
+        "length": "path length",
+        "done": "SGD zig-zags across the narrow valley (its step follows the steep y slope); "
+        "Momentum swings but gathers speed along x; AdaGrad, RMSProp and Adam scale "
+        "each coordinate and head more directly to the minimum.",
+        "step": "step {k}",
+    },
+    "ja": {
+        "paths": "x²/20 + y² 上の経路（最小値は (0, 0)）",
+        "curve": "ステップごとの f(x, y)",
+        "step_label": "ステップ",
+        "table": "{steps} ステップ後",
+        "optimizer": "最適化手法",
+        "lr": "学習率",
+        "final_f": "最終的な f",
+        "flips": "y 方向の反転回数",
+        "length": "経路の長さ",
+        "done": "SGD は細長い谷をジグザグに進む（急な y 方向の傾きに引っ張られる）。"
+        "Momentum は揺れながらも x 方向に加速する。AdaGrad・RMSProp・Adam は座標ごとに"
+        "歩幅を調整し、より真っすぐ最小値に向かう。",
+        "step": "ステップ {k}",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     names = SHOWN if knobs["optimizer"] == "all" else (knobs["optimizer"],)
     steps, start = knobs["steps"], (knobs["start_x"], knobs["start_y"])
     paths = {n: trajectory(n, knobs["lr"] or TEXTBOOK_LR[n], steps, start) for n in names}
@@ -62,8 +97,8 @@ def run(knobs, rng):
         shown = {n: p[: k + 1] for n, p in paths.items()}
         values = {n: [float(f(*q)) + 1e-12 for q in p[: k + 1]] for n, p in paths.items()}
         plots = [
-            Paths("paths on x²/20 + y² (minimum at 0, 0)", shown, grid, EXTENT),
-            Curves("f(x, y) per step", values, xlabel="step", logy=True),
+            Paths(txt["paths"], shown, grid, EXTENT),
+            Curves(txt["curve"], values, xlabel=txt["step_label"], logy=True),
         ]
         metrics = {}
         if final:
@@ -84,8 +119,8 @@ def run(knobs, rng):
                 )
             plots.append(
                 Table(
-                    f"after {steps} steps",
-                    ["optimizer", "lr", "final f", "y flips", "path length"],
+                    txt["table"].format(steps=steps),
+                    [txt["optimizer"], txt["lr"], txt["final_f"], txt["flips"], txt["length"]],
                     rows,
                 )
             )
@@ -95,13 +130,7 @@ def run(knobs, rng):
             plots=plots,
             metrics=metrics,
             final=final,
-            message=(
-                "SGD zig-zags across the narrow valley (its step follows the steep y slope); "
-                "Momentum swings but gathers speed along x; AdaGrad, RMSProp and Adam scale "
-                "each coordinate and head more directly to the minimum."
-                if final
-                else f"step {k}"
-            ),
+            message=txt["done"] if final else txt["step"].format(k=k),
         )
 
 

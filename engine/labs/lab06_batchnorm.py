@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..layers import BatchNormalization, Dense, ReLU
 from ._common import digits, is_epoch, sequential, split
-from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob, texts
 
 
 def build(batchnorm: bool, knobs, seed: int):
@@ -18,12 +18,46 @@ def build(batchnorm: bool, knobs, seed: int):
     return sequential(layers, 64, seed, "softmax_cross_entropy", knobs["optimizer"], knobs["lr"])
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "with": "with batch norm",
+        "without": "without",
+        "curve": "training accuracy (weights std {std:g})",
+        "epoch_label": "epoch",
+        "table": "after training",
+        "model": "model",
+        "train_acc": "train acc",
+        "test_acc": "test acc",
+        "to80": "epochs to 80%",
+        "done": "Batch norm re-centres and re-scales each layer's inputs per mini-batch, so the "
+        "deep net learns quickly even from a poor weight scale; without it, learning stalls.",
+        "epoch": "epoch {epoch}",
+    },
+    "ja": {
+        "with": "Batch Norm あり",
+        "without": "なし",
+        "curve": "訓練データの正解率（重みの標準偏差 {std:g}）",
+        "epoch_label": "エポック",
+        "table": "学習後",
+        "model": "モデル",
+        "train_acc": "訓練正解率",
+        "test_acc": "テスト正解率",
+        "to80": "80% までのエポック数",
+        "done": "Batch Normalization はミニバッチごとに各層の入力を平均 0・分散 1 にそろえ直すので、"
+        "重みの初期値のスケールが悪くても深いネットワークが速く学習する。なしでは学習が停滞する。",
+        "epoch": "エポック {epoch}",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = digits()
     xtr, ytr, xte, yte = split(x, y, 0.25, rng)
     xtr, ytr = xtr[: knobs["train_size"]], ytr[: knobs["train_size"]]
     seed = int(rng.integers(0, 2**31 - 1))
-    models = {"with batch norm": build(True, knobs, seed), "without": build(False, knobs, seed)}
+    models = {"with_batch_norm": build(True, knobs, seed), "without": build(False, knobs, seed)}
+    shown = {"with_batch_norm": txt["with"], "without": txt["without"]}
     epochs = knobs["epochs"]
     runs = {
         k: m.fit(xtr, ytr, epochs=epochs, batch_size=knobs["batch_size"], seed=seed)
@@ -41,31 +75,33 @@ def run(knobs, rng):
         final = epoch == epochs
         plots = [
             Curves(
-                f"training accuracy (weights std {knobs['init_std']:g})",
-                {k: list(v) for k, v in train_acc.items()},
-                xlabel="epoch",
+                txt["curve"].format(std=knobs["init_std"]),
+                {shown[k]: list(v) for k, v in train_acc.items()},
+                xlabel=txt["epoch_label"],
             )
         ]
-        metrics = {f"{k.replace(' ', '_')}_train_acc": v[-1] for k, v in train_acc.items()}
-        metrics |= {f"{k.replace(' ', '_')}_test_acc": v[-1] for k, v in test_acc.items()}
+        metrics = {f"{k}_train_acc": v[-1] for k, v in train_acc.items()}
+        metrics |= {f"{k}_test_acc": v[-1] for k, v in test_acc.items()}
         # epochs until 80% training accuracy: how much faster batch norm learns
         for k, v in train_acc.items():
             reached = next((i + 1 for i, a in enumerate(v) if a >= 0.8), None)
-            metrics[f"{k.replace(' ', '_')}_epochs_to_80"] = (
-                float(reached) if reached else float("nan")
-            )
+            metrics[f"{k}_epochs_to_80"] = float(reached) if reached else float("nan")
         if final:
             rows = [
                 [
-                    k,
+                    shown[k],
                     f"{train_acc[k][-1]:.1%}",
                     f"{test_acc[k][-1]:.1%}",
-                    metrics[f"{k.replace(' ', '_')}_epochs_to_80"],
+                    metrics[f"{k}_epochs_to_80"],
                 ]
                 for k in models
             ]
             plots.append(
-                Table("after training", ["model", "train acc", "test acc", "epochs to 80%"], rows)
+                Table(
+                    txt["table"],
+                    [txt["model"], txt["train_acc"], txt["test_acc"], txt["to80"]],
+                    rows,
+                )
             )
         yield Frame(
             step=epoch,
@@ -73,12 +109,7 @@ def run(knobs, rng):
             plots=plots,
             metrics=metrics,
             final=final,
-            message=(
-                "Batch norm re-centres and re-scales each layer's inputs per mini-batch, so the deep "
-                "net learns quickly even from a poor weight scale; without it, learning stalls."
-                if final
-                else f"epoch {epoch}"
-            ),
+            message=txt["done"] if final else txt["epoch"].format(epoch=epoch),
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Frame, Histograms, Lab, Table, choice_knob, int_knob
+from .base import Frame, Histograms, Lab, Table, choice_knob, int_knob, texts
 
 INITS = ("1", "0.01", "xavier", "he")
 
@@ -35,7 +35,49 @@ def layer_activations(init: str, activation: str, layers: int, units: int, sampl
     return out
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "layer": "layer {i}",
+        "title": "{activation}, weights {label}",
+        "table": "summary",
+        "weights": "weights",
+        "std": "std",
+        "extremes": "mass at the extremes",
+        "zeros": "share of zeros",
+        "last_std": "last layer std",
+        "sigmoid": "std 1: sigmoid outputs pile up at 0 and 1 (gradients vanish); std 0.01: all "
+        "near 0.5 (units act alike, little expressiveness); Xavier keeps the spread through the "
+        "layers.",
+        "other": "Compare how the spread of the activations survives through the layers.",
+    },
+    "ja": {
+        "layer": "{i} 層目",
+        "title": "{activation}、重みの初期値 {label}",
+        "table": "まとめ",
+        "weights": "重みの初期値",
+        "std": "標準偏差",
+        "extremes": "両端に集まる割合",
+        "zeros": "0 の割合",
+        "last_std": "最終層の標準偏差",
+        "sigmoid": "標準偏差 1：シグモイドの出力が 0 と 1 に偏る（勾配消失）。標準偏差 0.01："
+        "すべて 0.5 付近（どのユニットも同じ振る舞いで表現力が乏しい）。Xavier なら層を重ねても"
+        "広がりが保たれる。",
+        "other": "層を重ねるにつれてアクティベーションの広がりがどう保たれるかを比べよう。",
+    },
+}
+LABELS = {
+    "en": {"1": "std 1", "0.01": "std 0.01", "xavier": "Xavier √(1/n)", "he": "He √(2/n)"},
+    "ja": {
+        "1": "標準偏差 1",
+        "0.01": "標準偏差 0.01",
+        "xavier": "Xavier √(1/n)",
+        "he": "He √(2/n)",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     activation = knobs["activation"]
     inits = INITS if knobs["init"] == "all" else (knobs["init"],)
     hist_range = (
@@ -48,11 +90,16 @@ def run(knobs, rng):
         acts = layer_activations(
             init, activation, knobs["layers"], knobs["units"], knobs["samples"], rng
         )
-        items = [(f"layer {i + 1}", a.ravel()) for i, a in enumerate(acts)]
-        label = {"1": "std 1", "0.01": "std 0.01", "xavier": "Xavier √(1/n)", "he": "He √(2/n)"}[
-            init
-        ]
-        plots.append(Histograms(f"{activation}, weights {label}", items, range=hist_range, bins=20))
+        items = [(txt["layer"].format(i=i + 1), a.ravel()) for i, a in enumerate(acts)]
+        label = texts(LABELS, lang)[init]
+        plots.append(
+            Histograms(
+                txt["title"].format(activation=activation, label=label),
+                items,
+                range=hist_range,
+                bins=20,
+            )
+        )
         last = acts[-1].ravel()
         allv = np.concatenate([a.ravel() for a in acts])
         lo, hi = hist_range
@@ -70,12 +117,12 @@ def run(knobs, rng):
         yield Frame(step=k + 1, total=len(inits), plots=list(plots), metrics=dict(metrics))
     plots.append(
         Table(
-            "summary",
+            txt["table"],
             [
-                "weights",
-                "std",
-                "mass at the extremes" if activation != "relu" else "share of zeros",
-                "last layer std",
+                txt["weights"],
+                txt["std"],
+                txt["extremes"] if activation != "relu" else txt["zeros"],
+                txt["last_std"],
             ],
             rows,
         )
@@ -86,12 +133,7 @@ def run(knobs, rng):
         final=True,
         plots=plots,
         metrics=metrics,
-        message=(
-            "std 1: sigmoid outputs pile up at 0 and 1 (gradients vanish); std 0.01: all near 0.5 "
-            "(units act alike, little expressiveness); Xavier keeps the spread through the layers."
-            if activation == "sigmoid"
-            else "Compare how the spread of the activations survives through the layers."
-        ),
+        message=txt["sigmoid"] if activation == "sigmoid" else txt["other"],
     )
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..layers import Dense, Dropout
 from ._common import grid_points, is_epoch, sequential
-from .base import Boundary, Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
+from .base import Boundary, Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob, texts
 
 EXTENT = (-1.6, 2.6, -1.4, 1.9)
 
@@ -34,7 +34,50 @@ def build(kind: str, knobs, seed: int):
     )
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "none": "none",
+        "weight decay": "weight decay",
+        "dropout": "dropout",
+        "train": "{kind} train",
+        "test": "{kind} test",
+        "curve": "accuracy: {n} training samples vs 1,000 held out",
+        "epoch": "epoch",
+        "boundary": "{kind}: P(class 1)",
+        "table": "train − test gap (mean of the last 5 epochs)",
+        "regularizer": "regularizer",
+        "train_acc": "train acc",
+        "test_acc": "test acc",
+        "gap": "gap",
+        "done": "Without regularisation the network bends its boundary around noisy training "
+        "points: high training accuracy, a wide gap to the held-out data. Weight decay and "
+        "dropout keep the boundary smooth and the gap small.",
+        "gap_line": "{kind} gap {gap:+.1%}",
+    },
+    "ja": {
+        "none": "正則化なし",
+        "weight decay": "荷重減衰",
+        "dropout": "ドロップアウト",
+        "train": "{kind} 訓練",
+        "test": "{kind} テスト",
+        "curve": "正解率：訓練データ {n} 件 と 取り分けた 1,000 件",
+        "epoch": "エポック",
+        "boundary": "{kind}：P(クラス 1)",
+        "table": "訓練とテストの差（最後の 5 エポックの平均）",
+        "regularizer": "正則化",
+        "train_acc": "訓練正解率",
+        "test_acc": "テスト正解率",
+        "gap": "差",
+        "done": "正則化がないと、ネットワークはノイズの多い訓練データに合わせて決定境界を曲げる。"
+        "訓練正解率は高いが、取り分けたデータとの差が大きい。荷重減衰（Weight decay）とドロップアウトは"
+        "決定境界をなめらかに保ち、差を小さくする。",
+        "gap_line": "{kind} の差 {gap:+.1%}",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     n = knobs["train_size"]
     xtr, ytr = moons(n, knobs["noise"], rng)
     xte, yte = moons(1000, knobs["noise"], rng)
@@ -64,8 +107,8 @@ def run(knobs, rng):
             continue
         series = {}
         for k in kinds:
-            series[f"{k} train"] = list(curves[k]["train"])
-            series[f"{k} test"] = list(curves[k]["test"])
+            series[txt["train"].format(kind=txt[k])] = list(curves[k]["train"])
+            series[txt["test"].format(kind=txt[k])] = list(curves[k]["test"])
         last = min(5, epoch)
         gaps = {
             k: float(np.mean(np.array(c["train"][-last:]) - np.array(c["test"][-last:])))
@@ -75,20 +118,20 @@ def run(knobs, rng):
         metrics = {f"gap_{key[k]}": g_ for k, g_ in gaps.items()}
         metrics |= {f"train_acc_{key[k]}": curves[k]["train"][-1] for k in kinds}
         metrics |= {f"test_acc_{key[k]}": curves[k]["test"][-1] for k in kinds}
-        plots = [
-            Curves(f"accuracy: {n} training samples vs 1,000 held out", series, xlabel="epoch")
-        ]
+        plots = [Curves(txt["curve"].format(n=n), series, xlabel=txt["epoch"])]
         for k in kinds:
             logits = models[k].predict(grid_x)  # the model ends in Dense(2): logits
             prob = (0.5 * (1.0 + np.tanh(0.5 * (logits[:, 1] - logits[:, 0])))).reshape(
                 g, g
             )  # softmax, class 1
-            plots.append(Boundary(f"{k}: P(class 1)", prob, EXTENT, xtr[:150], ytr[:150]))
+            plots.append(
+                Boundary(txt["boundary"].format(kind=txt[k]), prob, EXTENT, xtr[:150], ytr[:150])
+            )
         final = epoch == epochs
         if final:
             rows = [
                 [
-                    k,
+                    txt[k],
                     f"{curves[k]['train'][-1]:.1%}",
                     f"{curves[k]['test'][-1]:.1%}",
                     f"{gaps[k]:+.1%}",
@@ -97,8 +140,8 @@ def run(knobs, rng):
             ]
             plots.append(
                 Table(
-                    "train − test gap (mean of the last 5 epochs)",
-                    ["regularizer", "train acc", "test acc", "gap"],
+                    txt["table"],
+                    [txt["regularizer"], txt["train_acc"], txt["test_acc"], txt["gap"]],
                     rows,
                 )
             )
@@ -109,11 +152,11 @@ def run(knobs, rng):
             metrics=metrics,
             final=final,
             message=(
-                "Without regularisation the network bends its boundary around noisy training points: "
-                "high training accuracy, a wide gap to the held-out data. Weight decay and dropout "
-                "keep the boundary smooth and the gap small."
+                txt["done"]
                 if final
-                else "; ".join(f"{k} gap {g_:+.1%}" for k, g_ in gaps.items())
+                else "; ".join(
+                    txt["gap_line"].format(kind=txt[k], gap=g_) for k, g_ in gaps.items()
+                )
             ),
         )
 

@@ -8,10 +8,42 @@ from ..data.sklearn_sets import load_diabetes
 from ..data.split import Standardizer, kfold_indices
 from ..layers import Dense
 from ._common import sequential
-from .base import Curves, Frame, Lab, Table, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, float_knob, int_knob, texts
+
+TEXT = {
+    "en": {
+        "fold": "fold {i}",
+        "mean": "mean ± std",
+        "curve": "validation MAE per epoch",
+        "epoch": "epoch",
+        "table": "{k}-fold validation MAE (disease-progression units)",
+        "fold_col": "fold",
+        "network": "network",
+        "baseline": "predict the mean",
+        "done": "Each sample is validated once; the K scores differ by ±{std:.1f}, which is why "
+        "one hold-out split can mislead on a data set of 442 rows. Inputs were normalised with "
+        "the training folds' statistics only.",
+        "step": "fold {i}: MAE {mae:.1f}",
+    },
+    "ja": {
+        "fold": "フォールド {i}",
+        "mean": "平均 ± 標準偏差",
+        "curve": "エポックごとの検証 MAE",
+        "epoch": "エポック",
+        "table": "{k} 分割交差検証の MAE（病気の進行度の単位）",
+        "fold_col": "フォールド",
+        "network": "ネットワーク",
+        "baseline": "平均値を予測",
+        "done": "どのサンプルもちょうど 1 回ずつ検証に使われる。K 個のスコアは ±{std:.1f} ばらつく。"
+        "442 行しかないデータでは、ホールドアウト 1 回の分割だけでは判断を誤りうるのはこのため。"
+        "入力は訓練フォールドの統計量だけで正規化した。",
+        "step": "フォールド {i}：MAE {mae:.1f}",
+    },
+}
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = load_diabetes()
     y = y.reshape(-1, 1)
     k, epochs = knobs["k"], knobs["epochs"]
@@ -41,29 +73,33 @@ def run(knobs, rng):
             if record.kind == "epoch":
                 pred = model.predict(xva) * scale + mean
                 history.append(float(np.abs(pred - y[va]).mean()))
-        curves[f"fold {fold + 1}"] = history
+        curves[txt["fold"].format(i=fold + 1)] = history
         maes.append(history[-1])
         baselines.append(float(np.abs(mean - y[va]).mean()))
         final = fold == k - 1
         rows = [
-            [f"fold {i + 1}", f"{m:.1f}", f"{b:.1f}"]
+            [txt["fold"].format(i=i + 1), f"{m:.1f}", f"{b:.1f}"]
             for i, (m, b) in enumerate(zip(maes, baselines, strict=True))
         ]
         rows.append(
-            ["mean ± std", f"{np.mean(maes):.1f} ± {np.std(maes):.1f}", f"{np.mean(baselines):.1f}"]
+            [
+                txt["mean"],
+                f"{np.mean(maes):.1f} ± {np.std(maes):.1f}",
+                f"{np.mean(baselines):.1f}",
+            ]
         )
         yield Frame(
             step=fold + 1,
             total=k,
             plots=[
                 Curves(
-                    "validation MAE per epoch",
+                    txt["curve"],
                     {n: list(v) for n, v in curves.items()},
-                    xlabel="epoch",
+                    xlabel=txt["epoch"],
                 ),
                 Table(
-                    f"{k}-fold validation MAE (disease-progression units)",
-                    ["fold", "network", "predict the mean"],
+                    txt["table"].format(k=k),
+                    [txt["fold_col"], txt["network"], txt["baseline"]],
                     rows,
                 ),
             ],
@@ -75,11 +111,9 @@ def run(knobs, rng):
             },
             final=final,
             message=(
-                f"Each sample is validated once; the K scores differ by ±{np.std(maes):.1f}, which is why "
-                "one hold-out split can mislead on a data set of 442 rows. Inputs were normalised with "
-                "the training folds' statistics only."
+                txt["done"].format(std=np.std(maes))
                 if final
-                else f"fold {fold + 1}: MAE {maes[-1]:.1f}"
+                else txt["step"].format(i=fold + 1, mae=maes[-1])
             ),
         )
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..layers import Dense
 from ._common import digits, sequential
-from .base import Boundary, Curves, Frame, Lab, Table, int_knob
+from .base import Boundary, Curves, Frame, Lab, Table, int_knob, texts
 
 LR_RANGE = (-4.0, 0.0)  # log10 learning rate
 WD_RANGE = (-6.0, -1.0)  # log10 weight decay
@@ -31,7 +31,38 @@ def trial(lr: float, wd: float, data, epochs: int, seed: int) -> float:
     return float(model.evaluate(xva, yva)["accuracy"])
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "trials": "trials: log10 lr (x) × log10 weight decay (y); x = val acc ≥ 80%",
+        "curve": "validation accuracy, best first",
+        "val_acc": "val acc",
+        "rank": "rank",
+        "table": "top 5 trials",
+        "lr": "lr",
+        "wd": "weight decay",
+        "done": "Best: lr {lr:.2g}, weight decay {wd:.2g} → {acc:.1%} on validation. {trials} "
+        "random trials tried {distinct} learning rates; a grid with the same budget tries only "
+        "{grid}. Narrow the ranges around the good region and search again.",
+        "step": "trial {i}: lr {lr:.2g}, wd {wd:.2g} → {acc:.1%}",
+    },
+    "ja": {
+        "trials": "試行：log10 学習率 (横) × log10 荷重減衰 (縦)。x = 検証正解率 80% 以上",
+        "curve": "検証正解率（良い順）",
+        "val_acc": "検証正解率",
+        "rank": "順位",
+        "table": "上位 5 試行",
+        "lr": "学習率",
+        "wd": "荷重減衰",
+        "done": "最良：学習率 {lr:.2g}、荷重減衰 {wd:.2g} → 検証正解率 {acc:.1%}。ランダムな "
+        "{trials} 回の試行で {distinct} 通りの学習率を試した。同じ回数のグリッドサーチでは "
+        "{grid} 通りだけ。良い領域のまわりに範囲を絞って、もう一度探そう。",
+        "step": "試行 {i}：学習率 {lr:.2g}、荷重減衰 {wd:.2g} → {acc:.1%}",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = digits()
     order = rng.permutation(len(x))
     n = knobs["train_size"]
@@ -52,7 +83,7 @@ def run(knobs, rng):
         final = t == trials - 1
         plots = [
             Boundary(
-                "trials: log10 lr (x) × log10 weight decay (y); x = val acc ≥ 80%",
+                txt["trials"],
                 np.zeros((2, 2)),
                 (*LR_RANGE, *WD_RANGE),
                 pts,
@@ -60,9 +91,9 @@ def run(knobs, rng):
                 classes=True,
             ),
             Curves(
-                "validation accuracy, best first",
-                {"val acc": [r[2] for r in ranked]},
-                xlabel="rank",
+                txt["curve"],
+                {txt["val_acc"]: [r[2] for r in ranked]},
+                xlabel=txt["rank"],
             ),
         ]
         metrics = {
@@ -74,7 +105,7 @@ def run(knobs, rng):
         }
         if final:
             rows = [[f"{10 ** r[0]:.2e}", f"{10 ** r[1]:.2e}", f"{r[2]:.1%}"] for r in ranked[:5]]
-            plots.append(Table("top 5 trials", ["lr", "weight decay", "val acc"], rows))
+            plots.append(Table(txt["table"], [txt["lr"], txt["wd"], txt["val_acc"]], rows))
             # a 3×3-style grid with the same budget tries only √trials distinct learning rates
             metrics["grid_distinct_lr"] = int(np.floor(np.sqrt(trials)))
         yield Frame(
@@ -84,12 +115,16 @@ def run(knobs, rng):
             metrics=metrics,
             final=final,
             message=(
-                f"Best: lr {metrics['best_lr']:.2g}, weight decay {metrics['best_weight_decay']:.2g} → "
-                f"{best[2]:.1%} on validation. {trials} random trials tried {metrics['distinct_lr']} "
-                f"learning rates; a grid with the same budget tries only {metrics['grid_distinct_lr']}. "
-                "Narrow the ranges around the good region and search again."
+                txt["done"].format(
+                    lr=metrics["best_lr"],
+                    wd=metrics["best_weight_decay"],
+                    acc=best[2],
+                    trials=trials,
+                    distinct=metrics["distinct_lr"],
+                    grid=metrics["grid_distinct_lr"],
+                )
                 if final
-                else f"trial {t + 1}: lr {10**log_lr:.2g}, wd {10**log_wd:.2g} → {acc:.1%}"
+                else txt["step"].format(i=t + 1, lr=10**log_lr, wd=10**log_wd, acc=acc)
             ),
         )
 

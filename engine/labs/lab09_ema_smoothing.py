@@ -6,7 +6,7 @@ import numpy as np
 
 from ..layers import Dense
 from ._common import digits, sequential
-from .base import Curves, Frame, Lab, float_knob, int_knob
+from .base import Curves, Frame, Lab, float_knob, int_knob, texts
 
 
 def ema(values, smoothing: float, debias: bool = True) -> list[float]:
@@ -24,7 +24,30 @@ def roughness(values) -> float:
     return float(np.abs(np.diff(v)).mean()) if len(v) > 1 else 0.0
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "curve": "loss per step, EMA a={a:g}",
+        "raw": "raw",
+        "ema": "EMA {a:g}",
+        "step_label": "step",
+        "done": "The EMA (weight {a:g} on the past) is {ratio:.1f}× smoother than the raw curve "
+        "but lags behind it; without the bias correction it would start near 0.",
+        "step": "step {n}",
+    },
+    "ja": {
+        "curve": "ステップごとの損失、EMA a={a:g}",
+        "raw": "生の値",
+        "ema": "EMA {a:g}",
+        "step_label": "ステップ",
+        "done": "EMA（過去の重み {a:g}）は生の曲線より {ratio:.1f} 倍なめらかだが、少し遅れて"
+        "ついてくる。バイアス補正がなければ 0 付近から始まってしまう。",
+        "step": "ステップ {n}",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = digits()
     seed = int(rng.integers(0, 2**31 - 1))
     model = sequential(
@@ -61,19 +84,20 @@ def run(knobs, rng):
                 total=steps,
                 plots=[
                     Curves(
-                        f"loss per step, EMA a={a:g}",
-                        {"raw": list(raw), f"EMA {a:g}": smooth},
-                        xlabel="step",
+                        txt["curve"].format(a=a),
+                        {txt["raw"]: list(raw), txt["ema"].format(a=a): smooth},
+                        xlabel=txt["step_label"],
                     )
                 ],
                 metrics=metrics,
                 final=final,
                 message=(
-                    f"The EMA (weight {a:g} on the past) is {metrics['raw_roughness'] / max(metrics['smooth_roughness'], 1e-12):.1f}× "
-                    "smoother than the raw curve but lags behind it; without the bias correction it "
-                    "would start near 0."
+                    txt["done"].format(
+                        a=a,
+                        ratio=metrics["raw_roughness"] / max(metrics["smooth_roughness"], 1e-12),
+                    )
                     if final
-                    else f"step {len(raw)}"
+                    else txt["step"].format(n=len(raw))
                 ),
             )
 

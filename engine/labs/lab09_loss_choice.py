@@ -8,7 +8,7 @@ from ..data.sklearn_sets import load_breast_cancer, load_diabetes
 from ..data.split import Standardizer
 from ..layers import Dense
 from ._common import digits, sequential, split
-from .base import Curves, Frame, Lab, Table, choice_knob, int_knob
+from .base import Curves, Frame, Lab, Table, choice_knob, int_knob, texts
 
 TASKS = {
     "binary": (
@@ -24,6 +24,53 @@ TASKS = {
         "accuracy",
     ),
     "regression": ("diabetes progression (a number)", "none (1 unit)", "mean squared error", "mae"),
+}
+TASKS_JA = {
+    "binary": ("乳がん（2 クラス）", "sigmoid（1 ユニット）", "2 値交差エントロピー"),
+    "multiclass": (
+        "手書き数字（10 クラス、ラベル 1 つ）",
+        "softmax（10 ユニット）",
+        "多クラス交差エントロピー",
+    ),
+    "regression": ("糖尿病の進行度（数値）", "なし（1 ユニット）", "平均二乗誤差"),
+}
+TEXT = {
+    "en": {
+        "mae": "MAE {score:.1f} (predicting the mean: {baseline:.1f})",
+        "acc": "accuracy {score:.1%}",
+        "table": "task → last layer → loss",
+        "task": "task",
+        "act": "last activation",
+        "loss": "loss",
+        "result": "test result",
+        "curve": "training loss per epoch",
+        "epoch": "epoch",
+        "binary": "binary",
+        "multiclass": "multiclass",
+        "regression": "regression",
+        "message": "Binary: sigmoid + binary cross-entropy. One label among many: softmax + "
+        "categorical cross-entropy (sparse form for integer labels). A number: no activation + "
+        "MSE, with MAE as the readable metric. (The engine folds sigmoid/softmax into the loss "
+        "for stability.)",
+    },
+    "ja": {
+        "mae": "MAE {score:.1f}（平均値を予測すると {baseline:.1f}）",
+        "acc": "正解率 {score:.1%}",
+        "table": "タスク → 出力層 → 損失関数",
+        "task": "タスク",
+        "act": "出力層の活性化関数",
+        "loss": "損失関数",
+        "result": "テストの結果",
+        "curve": "エポックごとの訓練損失",
+        "epoch": "エポック",
+        "binary": "2 値分類",
+        "multiclass": "多クラス分類",
+        "regression": "回帰",
+        "message": "2 値分類：sigmoid + 2 値交差エントロピー。多クラスから 1 つ：softmax + "
+        "多クラス交差エントロピー（整数ラベルなら sparse 版）。数値の予測：活性化関数なし + "
+        "平均二乗誤差（MSE）、読みやすい指標として MAE。（エンジンは数値の安定のため "
+        "sigmoid/softmax を損失関数に組み込んでいる。）",
+    },
 }
 
 
@@ -41,7 +88,8 @@ def data(task: str, rng):
     return scaler.transform(xtr), ytr, scaler.transform(xte), yte
 
 
-def run(knobs, rng):
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     tasks = list(TASKS) if knobs["task"] == "all" else [knobs["task"]]
     epochs = knobs["epochs"]
     rows, metrics, curves = [], {}, {}
@@ -69,42 +117,38 @@ def run(knobs, rng):
         for record in model.fit(xtr, target, epochs=epochs, batch_size=32, seed=seed):
             if record.kind == "epoch":
                 history.append(float(record.loss))
-        curves[task] = history
+        curves[txt[task]] = history
         if task == "regression":
             pred = model.predict(xte) * scale + mean
             score = float(np.abs(pred - yte).mean())
             baseline = float(np.abs(mean - yte).mean())
             metrics["regression_mae"], metrics["regression_baseline_mae"] = score, baseline
-            shown = f"MAE {score:.1f} (predicting the mean: {baseline:.1f})"
+            shown = txt["mae"].format(score=score, baseline=baseline)
         else:
             score = float(model.evaluate(xte, yte)[metric])
             metrics[f"{task}_accuracy"] = score
-            shown = f"accuracy {score:.1%}"
-        data_name, act, loss_name, _ = TASKS[task]
+            shown = txt["acc"].format(score=score)
+        data_name, act, loss_name = TASKS_JA[task] if lang == "ja" else TASKS[task][:3]
         rows.append([data_name, act, loss_name, shown])
         yield Frame(
             step=k + 1,
             total=len(tasks),
             plots=[
                 Table(
-                    "task → last layer → loss",
-                    ["task", "last activation", "loss", "test result"],
+                    txt["table"],
+                    [txt["task"], txt["act"], txt["loss"], txt["result"]],
                     list(rows),
                 ),
                 Curves(
-                    "training loss per epoch",
+                    txt["curve"],
                     {t: list(v) for t, v in curves.items()},
-                    xlabel="epoch",
+                    xlabel=txt["epoch"],
                     logy=True,
                 ),
             ],
             metrics=dict(metrics),
             final=k == len(tasks) - 1,
-            message=(
-                "Binary: sigmoid + binary cross-entropy. One label among many: softmax + categorical "
-                "cross-entropy (sparse form for integer labels). A number: no activation + MSE, with MAE "
-                "as the readable metric. (The engine folds sigmoid/softmax into the loss for stability.)"
-            ),
+            message=txt["message"],
         )
 
 

@@ -6,7 +6,18 @@ import numpy as np
 
 from ..layers import Conv2D, Dense, Flatten, MaxPooling2D
 from ._common import digits, is_epoch, sequential, split
-from .base import Curves, Frame, Images, Lab, LabError, Table, choice_knob, float_knob, int_knob
+from .base import (
+    Curves,
+    Frame,
+    Images,
+    Lab,
+    LabError,
+    Table,
+    choice_knob,
+    float_knob,
+    int_knob,
+    texts,
+)
 
 
 def load(name: str, n_train: int, rng):
@@ -14,7 +25,7 @@ def load(name: str, n_train: int, rng):
 
     if name in ("auto", "fashion") and fashion.is_available():
         (xtr, ytr), (xte, yte) = fashion.load_fashion_mnist(limit=max(n_train, 1000))
-        return "Fashion-MNIST subset", xtr[:n_train], ytr[:n_train], xte[:1000], yte[:1000]
+        return "fashion", xtr[:n_train], ytr[:n_train], xte[:1000], yte[:1000]
     if name == "fashion":
         raise LabError(
             "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); use --set data=digits"
@@ -22,11 +33,59 @@ def load(name: str, n_train: int, rng):
     x, y = digits()
     x = x.reshape(-1, 1, 8, 8)
     xtr, ytr, xte, yte = split(x, y, 0.25, rng)
-    return "digits 8×8", xtr[:n_train], ytr[:n_train], xte, yte
+    return "digits", xtr[:n_train], ytr[:n_train], xte, yte
 
 
-def run(knobs, rng):
-    label, xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
+TEXT = {
+    "en": {
+        "fashion": "Fashion-MNIST subset",
+        "digits": "digits 8×8",
+        "filters": "first-layer filters ({n} filters, {k}×{k})",
+        "maps": "feature maps of one test image",
+        "input": "input",
+        "map": "map {i}",
+        "loss_curve": "loss per step ({label})",
+        "loss": "loss",
+        "step": "step",
+        "acc_curve": "accuracy per epoch",
+        "train": "train",
+        "test": "test",
+        "epoch": "epoch",
+        "params": "parameters",
+        "train_acc": "train accuracy",
+        "test_acc": "test accuracy",
+        "table": "result",
+        "message": "Conv → ReLU → pool → dense: the filters start as noise and turn into stroke "
+        "and edge detectors.",
+    },
+    "ja": {
+        "fashion": "Fashion-MNIST の一部",
+        "digits": "手書き数字 8×8",
+        "filters": "第 1 層のフィルター（{n} 枚、{k}×{k}）",
+        "maps": "テスト画像 1 枚の特徴マップ",
+        "input": "入力",
+        "map": "マップ {i}",
+        "loss_curve": "ステップごとの損失（{label}）",
+        "loss": "損失",
+        "step": "ステップ",
+        "acc_curve": "エポックごとの正解率",
+        "train": "訓練",
+        "test": "テスト",
+        "epoch": "エポック",
+        "params": "パラメータ数",
+        "train_acc": "訓練正解率",
+        "test_acc": "テスト正解率",
+        "table": "結果",
+        "message": "畳み込み → ReLU → プーリング → 全結合。フィルターは最初はノイズだが、"
+        "学習につれて線やエッジを検出するものに変わっていく。",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
+    data_key, xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
+    loss_title = txt["loss_curve"].format(label=txt[data_key])
     size = xtr.shape[-1]
     k = knobs["kernel"] if size >= 16 else min(knobs["kernel"], 3)
     seed = int(rng.integers(0, 2**31 - 1))
@@ -62,7 +121,7 @@ def run(knobs, rng):
     def filters() -> Images:
         kern = conv.params["kernel"]  # (KH, KW, C_in, F)
         return Images(
-            f"first-layer filters ({kern.shape[3]} filters, {k}×{k})",
+            txt["filters"].format(n=kern.shape[3], k=k),
             [(f"f{i}", kern[:, :, 0, i]) for i in range(min(kern.shape[3], 8))],
             signed=True,
             size=6,
@@ -76,9 +135,9 @@ def run(knobs, rng):
             probe.params[key][...] = value
         out = probe.forward(sample.astype(np.float32))
         return Images(
-            "feature maps of one test image",
-            [("input", sample[0, 0])]
-            + [(f"map {i}", out[0, i]) for i in range(min(out.shape[1], 7))],
+            txt["maps"],
+            [(txt["input"], sample[0, 0])]
+            + [(txt["map"].format(i=i), out[0, i]) for i in range(min(out.shape[1], 7))],
             size=min(size, 14),
         )
 
@@ -97,15 +156,15 @@ def run(knobs, rng):
                 total=total,
                 plots=[
                     Curves(
-                        f"loss per step ({label})",
-                        {"loss": list(losses)},
-                        xlabel="step",
+                        loss_title,
+                        {txt["loss"]: list(losses)},
+                        xlabel=txt["step"],
                         smoothing=0.8,
                     ),
                     Curves(
-                        "accuracy per epoch",
-                        {"train": list(train_acc), "test": list(val_acc)},
-                        xlabel="epoch",
+                        txt["acc_curve"],
+                        {txt["train"]: list(train_acc), txt["test"]: list(val_acc)},
+                        xlabel=txt["epoch"],
                     ),
                     filters(),
                 ],
@@ -117,20 +176,24 @@ def run(knobs, rng):
                 record=record,
             )
     rows = [
-        ["parameters", model.count_params()],
-        ["train accuracy", f"{train_acc[-1]:.1%}"],
-        ["test accuracy", f"{val_acc[-1]:.1%}"],
+        [txt["params"], model.count_params()],
+        [txt["train_acc"], f"{train_acc[-1]:.1%}"],
+        [txt["test_acc"], f"{val_acc[-1]:.1%}"],
     ]
     yield Frame(
         step=total,
         total=total,
         final=True,
         plots=[
-            Curves(f"loss per step ({label})", {"loss": losses}, xlabel="step", smoothing=0.8),
-            Curves("accuracy per epoch", {"train": train_acc, "test": val_acc}, xlabel="epoch"),
+            Curves(loss_title, {txt["loss"]: losses}, xlabel=txt["step"], smoothing=0.8),
+            Curves(
+                txt["acc_curve"],
+                {txt["train"]: train_acc, txt["test"]: val_acc},
+                xlabel=txt["epoch"],
+            ),
             filters(),
             maps(),
-            Table("result", ["", ""], rows),
+            Table(txt["table"], ["", ""], rows),
         ],
         metrics={
             "first_loss": float(np.mean(losses[:5])),
@@ -139,7 +202,7 @@ def run(knobs, rng):
             "test_acc": val_acc[-1],
             "params": float(model.count_params()),
         },
-        message="Conv → ReLU → pool → dense: the filters start as noise and turn into stroke and edge detectors.",
+        message=txt["message"],
     )
 
 

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..layers import Conv2D, MaxPooling2D
 from ._common import digits
-from .base import Frame, Images, Lab, LabError, Table, int_knob
+from .base import Frame, Images, Lab, LabError, Table, int_knob, texts
 
 
 def out_size(h: int, f: int, s: int, p: int) -> float:
@@ -21,7 +21,41 @@ def edge_kernels(f: int) -> np.ndarray:
     return np.stack([vertical, vertical.T], axis=-1)[:, :, None, :].astype(np.float32)
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "input_shape": "input (N, C, H, W)",
+        "engine": "engine Conv2D output",
+        "pool": "after 2×2 max pooling",
+        "params": "parameters FH·FW·C·FN + FN",
+        "im2col": "im2col matrix",
+        "table": "shapes",
+        "input": "input",
+        "vertical": "vertical edges",
+        "horizontal": "horizontal edges",
+        "images": "{h}×{h} input → two {f}×{f} filters, stride {s}, pad {p} → {oh}×{oh} maps",
+        "message": "Output {oh}×{oh}: padding keeps the size, stride shrinks it; the engine's "
+        "Conv2D agrees ({eh}×{ew}).",
+    },
+    "ja": {
+        "input_shape": "入力 (N, C, H, W)",
+        "engine": "エンジンの Conv2D の出力",
+        "pool": "2×2 の最大プーリング後",
+        "params": "パラメータ数 FH·FW·C·FN + FN",
+        "im2col": "im2col の行列",
+        "table": "形状",
+        "input": "入力",
+        "vertical": "縦のエッジ",
+        "horizontal": "横のエッジ",
+        "images": "{h}×{h} の入力 → {f}×{f} のフィルター 2 枚、ストライド {s}、パディング {p} "
+        "→ {oh}×{oh} のマップ",
+        "message": "出力は {oh}×{oh}。パディングは大きさを保ち、ストライドは小さくする。"
+        "エンジンの Conv2D の結果とも一致（{eh}×{ew}）。",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     h, f, s, p = knobs["size"], knobs["filter"], knobs["stride"], knobs["pad"]
     c, fn = knobs["channels"], knobs["filters"]
     raw = out_size(h, f, s, p)
@@ -41,14 +75,14 @@ def run(knobs, rng):
     pooled = pool.output_shape(shape) if oh >= 2 else None
     params = f * f * c * fn + fn
     rows = [
-        ["input (N, C, H, W)", f"(N, {c}, {h}, {h})"],
+        [txt["input_shape"], f"(N, {c}, {h}, {h})"],
         ["OH = (H + 2P − FH)/S + 1", f"({h} + 2·{p} − {f})/{s} + 1 = {oh}"],
-        ["engine Conv2D output", str(tuple(shape))],
-        ["after 2×2 max pooling", str(tuple(pooled)) if pooled else "-"],
-        ["parameters FH·FW·C·FN + FN", f"{f}·{f}·{c}·{fn} + {fn} = {params}"],
-        ["im2col matrix", f"(N·{oh}·{oh}, {f * f * c})"],
+        [txt["engine"], str(tuple(shape))],
+        [txt["pool"], str(tuple(pooled)) if pooled else "-"],
+        [txt["params"], f"{f}·{f}·{c}·{fn} + {fn} = {params}"],
+        [txt["im2col"], f"(N·{oh}·{oh}, {f * f * c})"],
     ]
-    yield Frame(step=1, total=2, plots=[Table("shapes", ["", ""], rows)], metrics={"out_h": oh})
+    yield Frame(step=1, total=2, plots=[Table(txt["table"], ["", ""], rows)], metrics={"out_h": oh})
     # the two edge filters on a digit scaled up to the chosen size
     x, _ = digits()
     img = x[int(rng.integers(0, len(x)))].reshape(8, 8)
@@ -58,15 +92,19 @@ def run(knobs, rng):
     demo.build((None, 1, h, h), rng)
     demo.params["kernel"][...] = edge_kernels(f)
     maps = demo.forward(big)
-    items = [("input", big[0, 0]), ("vertical edges", maps[0, 0]), ("horizontal edges", maps[0, 1])]
+    items = [
+        (txt["input"], big[0, 0]),
+        (txt["vertical"], maps[0, 0]),
+        (txt["horizontal"], maps[0, 1]),
+    ]
     yield Frame(
         step=2,
         total=2,
         final=True,
         plots=[
-            Table("shapes", ["", ""], rows),
+            Table(txt["table"], ["", ""], rows),
             Images(
-                f"{h}×{h} input → two {f}×{f} filters, stride {s}, pad {p} → {oh}×{oh} maps",
+                txt["images"].format(h=h, f=f, s=s, p=p, oh=oh),
                 items,
                 size=min(24, max(h, 8)),
             ),
@@ -78,7 +116,7 @@ def run(knobs, rng):
             "params": params,
             "pooled_h": int(pooled[2]) if pooled else 0,
         },
-        message=f"Output {oh}×{oh}: padding keeps the size, stride shrinks it; the engine's Conv2D agrees ({shape[2]}×{shape[3]}).",
+        message=txt["message"].format(oh=oh, eh=shape[2], ew=shape[3]),
     )
 
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import FASHION_LABELS, activations, fashion_subset, grad_cam, load_shipped
-from .base import Frame, Images, Lab, Table, choice_knob, int_knob
+from ._common import (
+    FASHION_LABELS,
+    activations,
+    class_name,
+    fashion_subset,
+    grad_cam,
+    load_shipped,
+)
+from .base import Frame, Images, Lab, Table, choice_knob, int_knob, texts
 
 
 def sample_image(index: int, rng) -> tuple[np.ndarray, int | None]:
@@ -23,10 +30,45 @@ def sample_image(index: int, rng) -> tuple[np.ndarray, int | None]:
     return img, None
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "loaded": "loaded {name}",
+        "filters": "first-layer filters",
+        "maps": "{name}: {n} maps of {h}×{w} ({blank:.0%} blank)",
+        "synthetic": "synthetic",
+        "images": "input ({truth}) and Grad-CAM for '{pred}'",
+        "input": "input",
+        "overlay": "overlay",
+        "table": "prediction",
+        "class": "class",
+        "probability": "probability",
+        "message": "Early maps keep the outline (edges, textures); deeper maps are smaller and "
+        "more abstract, and some stay blank: their pattern is absent. Grad-CAM weighs the last "
+        "maps by how much they raised the winning class.",
+    },
+    "ja": {
+        "loaded": "{name} を読み込んだ",
+        "filters": "第 1 層のフィルター",
+        "maps": "{name}：{h}×{w} のマップ {n} 枚（{blank:.0%} は空）",
+        "synthetic": "合成画像",
+        "images": "入力（{truth}）と「{pred}」の Grad-CAM",
+        "input": "入力",
+        "overlay": "重ね合わせ",
+        "table": "予測",
+        "class": "クラス",
+        "probability": "確率",
+        "message": "浅い層のマップは輪郭（エッジや質感）を保ち、深い層ほど小さく抽象的になる。"
+        "空のままのマップもある：その模様が画像にないということ。Grad-CAM は、勝ったクラスの"
+        "スコアをどれだけ押し上げたかで最後のマップを重み付けする。",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     model, card = load_shipped(knobs["model"])
-    labels = card.get("labels") or list(FASHION_LABELS)
-    yield Frame(step=1, total=3, message=f"loaded {card['name']}")
+    labels = [class_name(name, lang) for name in card.get("labels") or FASHION_LABELS]
+    yield Frame(step=1, total=3, message=txt["loaded"].format(name=card["name"]))
     x, truth = sample_image(knobs["index"], rng)
     acts = activations(model, x)
     logits = acts[-1][1][0]
@@ -37,7 +79,7 @@ def run(knobs, rng):
     first_conv = next(layer for layer in model.layers if type(layer).__name__ == "Conv2D")
     kern = first_conv.params["kernel"]
     filters = Images(
-        "first-layer filters",
+        txt["filters"],
         [(f"f{i}", kern[:, :, 0, i]) for i in range(min(8, kern.shape[3]))],
         signed=True,
         size=6,
@@ -52,7 +94,9 @@ def run(knobs, rng):
         blank[name] = float((maps.reshape(len(maps), -1).max(axis=1) <= 1e-6).mean())
         layer_plots.append(
             Images(
-                f"{name}: {maps.shape[0]} maps of {maps.shape[1]}×{maps.shape[2]} ({blank[name]:.0%} blank)",
+                txt["maps"].format(
+                    name=name, n=maps.shape[0], h=maps.shape[1], w=maps.shape[2], blank=blank[name]
+                ),
                 [(str(i), maps[i]) for i in range(min(n, len(maps)))],
                 size=10,
             )
@@ -69,17 +113,20 @@ def run(knobs, rng):
         final=True,
         plots=[
             Images(
-                f"input ({labels[truth] if truth is not None else 'synthetic'}) and Grad-CAM for '{labels[pred]}'",
+                txt["images"].format(
+                    truth=labels[truth] if truth is not None else txt["synthetic"],
+                    pred=labels[pred],
+                ),
                 [
-                    ("input", x[0, 0]),
+                    (txt["input"], x[0, 0]),
                     ("Grad-CAM", cam_big),
-                    ("overlay", x[0, 0] * (0.3 + 0.7 * cam_big)),
+                    (txt["overlay"], x[0, 0] * (0.3 + 0.7 * cam_big)),
                 ],
                 size=20,
             ),
             filters,
             *layer_plots,
-            Table("prediction", ["class", "probability"], rows),
+            Table(txt["table"], [txt["class"], txt["probability"]], rows),
         ],
         metrics={
             "predicted": pred,
@@ -88,11 +135,7 @@ def run(knobs, rng):
             "cam_peak": float(cam.max()),
             **{f"blank_{k}": v for k, v in blank.items()},
         },
-        message=(
-            "Early maps keep the outline (edges, textures); deeper maps are smaller and more abstract, "
-            "and some stay blank: their pattern is absent. Grad-CAM weighs the last maps by how much "
-            "they raised the winning class."
-        ),
+        message=txt["message"],
     )
 
 

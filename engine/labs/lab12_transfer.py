@@ -6,7 +6,7 @@ import numpy as np
 
 from ..layers import Conv2D, Dense, Flatten, MaxPooling2D
 from ._common import activations, digits, load_shipped, sequential
-from .base import Curves, Frame, Lab, Table, int_knob
+from .base import Curves, Frame, Lab, Table, int_knob, texts
 
 
 def to_28(x8: np.ndarray) -> np.ndarray:
@@ -28,7 +28,44 @@ def base_features(model, x: np.ndarray) -> np.ndarray:
     return np.concatenate(feats).astype(np.float32)
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "extracting": "extracting features with the frozen conv base",
+        "frozen": "frozen base + new head",
+        "scratch": "small CNN from scratch",
+        "curve": "test accuracy on digits ({n} training images)",
+        "epoch": "epoch",
+        "frozen_count": "{n:,} frozen",
+        "table": "feature extraction vs from scratch",
+        "model": "model",
+        "reused": "reused weights",
+        "trained": "trained weights",
+        "test_acc": "test accuracy",
+        "message": "Feature extraction: the conv base learned on clothes is run once and frozen; "
+        "only a small head is trained on its features. Next steps in fine-tuning would unfreeze "
+        "the top of the base and train both with a low learning rate.",
+    },
+    "ja": {
+        "extracting": "凍結した畳み込みベースで特徴量を抽出中",
+        "frozen": "凍結したベース + 新しいヘッド",
+        "scratch": "小さな CNN をゼロから",
+        "curve": "手書き数字でのテスト正解率（訓練画像 {n} 枚）",
+        "epoch": "エポック",
+        "frozen_count": "{n:,}（凍結）",
+        "table": "特徴抽出 と ゼロからの学習",
+        "model": "モデル",
+        "reused": "再利用した重み",
+        "trained": "学習した重み",
+        "test_acc": "テスト正解率",
+        "message": "特徴抽出：衣類で学習した畳み込みベースを 1 回だけ通して凍結し、その特徴量で"
+        "小さなヘッドだけを訓練する。ファインチューニングでは次に、ベースの上のほうの凍結を"
+        "解除し、小さな学習率で両方を訓練する。",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     shipped, card = load_shipped("fashion-cnn")
     x, y = digits()
     order = rng.permutation(len(x))
@@ -36,9 +73,7 @@ def run(knobs, rng):
     tr, te = order[:n], order[n : n + 500]
     xtr, xte = to_28(x[tr]), to_28(x[te])
     ytr, yte = y[tr], y[te]
-    yield Frame(
-        step=0, total=2 * knobs["epochs"], message="extracting features with the frozen conv base"
-    )
+    yield Frame(step=0, total=2 * knobs["epochs"], message=txt["extracting"])
     ftr, fte = base_features(shipped, xtr), base_features(shipped, xte)
     seed = int(rng.integers(0, 2**31 - 1))
     head = sequential(
@@ -64,12 +99,12 @@ def run(knobs, rng):
         1e-3,
     )
     epochs = knobs["epochs"]
-    curves = {"frozen base + new head": [], "small CNN from scratch": []}
+    curves = {"frozen": [], "scratch": []}
     runs = {
-        "frozen base + new head": head.fit(
+        "frozen": head.fit(
             ftr, ytr, epochs=epochs, batch_size=32, validation_data=(fte, yte), seed=seed
         ),
-        "small CNN from scratch": scratch.fit(
+        "scratch": scratch.fit(
             xtr, ytr, epochs=epochs, batch_size=32, validation_data=(xte, yte), seed=seed
         ),
     }
@@ -86,14 +121,14 @@ def run(knobs, rng):
             total=2 * epochs,
             plots=[
                 Curves(
-                    f"test accuracy on digits ({n} training images)",
-                    {k: list(v) for k, v in curves.items()},
-                    xlabel="epoch",
+                    txt["curve"].format(n=n),
+                    {txt[k]: list(v) for k, v in curves.items()},
+                    xlabel=txt["epoch"],
                 )
             ],
             metrics={
-                "transfer_acc": curves["frozen base + new head"][-1],
-                "scratch_acc": curves["small CNN from scratch"][-1],
+                "transfer_acc": curves["frozen"][-1],
+                "scratch_acc": curves["scratch"][-1],
             },
         )
     base_params = sum(
@@ -104,16 +139,16 @@ def run(knobs, rng):
     )
     rows = [
         [
-            "frozen base + new head",
-            f"{base_params:,} frozen",
+            txt["frozen"],
+            txt["frozen_count"].format(n=base_params),
             f"{head.count_params():,}",
-            f"{curves['frozen base + new head'][-1]:.1%}",
+            f"{curves['frozen'][-1]:.1%}",
         ],
         [
-            "small CNN from scratch",
+            txt["scratch"],
             "0",
             f"{scratch.count_params():,}",
-            f"{curves['small CNN from scratch'][-1]:.1%}",
+            f"{curves['scratch'][-1]:.1%}",
         ],
     ]
     yield Frame(
@@ -121,24 +156,24 @@ def run(knobs, rng):
         total=2 * epochs,
         final=True,
         plots=[
-            Curves(f"test accuracy on digits ({n} training images)", curves, xlabel="epoch"),
+            Curves(
+                txt["curve"].format(n=n),
+                {txt[k]: v for k, v in curves.items()},
+                xlabel=txt["epoch"],
+            ),
             Table(
-                "feature extraction vs from scratch",
-                ["model", "reused weights", "trained weights", "test accuracy"],
+                txt["table"],
+                [txt["model"], txt["reused"], txt["trained"], txt["test_acc"]],
                 rows,
             ),
         ],
         metrics={
-            "transfer_acc": curves["frozen base + new head"][-1],
-            "scratch_acc": curves["small CNN from scratch"][-1],
+            "transfer_acc": curves["frozen"][-1],
+            "scratch_acc": curves["scratch"][-1],
             "head_params": float(head.count_params()),
             "base_params": float(base_params),
         },
-        message=(
-            "Feature extraction: the conv base learned on clothes is run once and frozen; only a small "
-            "head is trained on its features. Next steps in fine-tuning would unfreeze the top of the "
-            "base and train both with a low learning rate."
-        ),
+        message=txt["message"],
     )
 
 

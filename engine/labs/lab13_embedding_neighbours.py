@@ -5,12 +5,33 @@ from __future__ import annotations
 import numpy as np
 
 from ._common import load_shipped
-from .base import Frame, Lab, LabError, Table, choice_knob, int_knob
+from .base import Frame, Lab, LabError, Table, choice_knob, int_knob, texts
 
 WORDS = ("good", "bad", "great", "boring", "funny", "worst", "love", "movie")
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "missing": "(not in the vocabulary)",
+        "table": "nearest neighbours by cosine similarity ({n} words × {d} dims)",
+        "word": "word",
+        "neighbours": "neighbours",
+        "message": "The embedding was learned only to tell positive from negative reviews, so "
+        "words sit near words with the same sentiment, not necessarily the same meaning.",
+    },
+    "ja": {
+        "missing": "（語彙にない）",
+        "table": "コサイン類似度で最も近い単語（{n} 語 × {d} 次元）",
+        "word": "単語",
+        "neighbours": "近い単語",
+        "message": "この埋め込みは肯定的なレビューと否定的なレビューを見分けるためだけに学習された。"
+        "そのため、意味が同じ単語ではなく、感情が同じ単語が近くに集まる。",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     model, card = load_shipped("sst2-rnn")
     from ..inference.cards import load_vocab
 
@@ -37,7 +58,7 @@ def run(knobs, rng):
     rows, metrics = [], {}
     for q in queries:
         if q not in index:
-            rows.append([q, "(not in the vocabulary)"])
+            rows.append([q, txt["missing"]])
             continue
         sims = unit @ unit[index[q]]
         sims[index[q]] = -np.inf
@@ -54,16 +75,13 @@ def run(knobs, rng):
         final=True,
         plots=[
             Table(
-                f"nearest neighbours by cosine similarity ({table.shape[0]} words × {table.shape[1]} dims)",
-                ["word", "neighbours"],
+                txt["table"].format(n=table.shape[0], d=table.shape[1]),
+                [txt["word"], txt["neighbours"]],
                 rows,
             )
         ],
         metrics=metrics,
-        message=(
-            "The embedding was learned only to tell positive from negative reviews, so words sit "
-            "near words with the same sentiment, not necessarily the same meaning."
-        ),
+        message=txt["message"],
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..text.tokenizers import CharTokenizer, WordTokenizer, hashing_trick, pad_sequences
-from .base import Frame, Images, Lab, Table, choice_knob, int_knob
+from .base import Frame, Images, Lab, Table, choice_knob, int_knob, texts
 
 SENTENCES = (
     "The movie was great!",
@@ -15,7 +15,60 @@ SENTENCES = (
 )
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "table": "tokens → ids → padded",
+        "sentence": "sentence",
+        "ids": "ids",
+        "padded": "padded to {maxlen}",
+        "onehot_note": "{nz} of {size} non-zero ({density:.1%})",
+        "hashing": "hashing trick (n={n})",
+        "buckets": "{words} words → {buckets} buckets",
+        "collisions": "{n} collisions: {which}",
+        "none": "none",
+        "embedding_lookup": "embedding lookup",
+        "dense": "dense, learned (random here)",
+        "vocab": "vocabulary (0 = padding, 1 = unknown)",
+        "token": "token",
+        "ways": "three ways to turn '{sentence}' into numbers",
+        "encoding": "encoding",
+        "shape": "shape",
+        "notes": "notes",
+        "images": "one-hot rows (sparse) vs embedding rows (dense)",
+        "embedding": "embedding",
+        "message": "Padding makes every sequence the same length so they stack into one tensor; "
+        "one-hot vectors are as wide as the vocabulary and almost all zeros, embeddings are short "
+        "and dense.",
+    },
+    "ja": {
+        "table": "トークン → ID → パディング",
+        "sentence": "文",
+        "ids": "ID 列",
+        "padded": "長さ {maxlen} にパディング",
+        "onehot_note": "{size} 個中 {nz} 個が非ゼロ（{density:.1%}）",
+        "hashing": "ハッシュトリック（n={n}）",
+        "buckets": "{words} 語 → {buckets} 個のバケット",
+        "collisions": "衝突 {n} 件：{which}",
+        "none": "なし",
+        "embedding_lookup": "埋め込みの参照",
+        "dense": "密、学習で決まる（ここではランダム）",
+        "vocab": "語彙（0 = パディング、1 = 未知語）",
+        "token": "トークン",
+        "ways": "「{sentence}」を数値にする 3 つの方法",
+        "encoding": "符号化",
+        "shape": "形状",
+        "notes": "備考",
+        "images": "one-hot の行（疎）と 埋め込みの行（密）",
+        "embedding": "埋め込み",
+        "message": "パディングですべての系列を同じ長さにそろえると、1 つのテンソルに積み重ねられる。"
+        "one-hot ベクトルは語彙と同じ幅でほとんどが 0、埋め込みは短く密。",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
+    header = [txt["sentence"], txt["ids"], txt["padded"].format(maxlen=knobs["maxlen"])]
     tok = (CharTokenizer(lowercase=True) if knobs["tokens"] == "chars" else WordTokenizer()).fit(
         SENTENCES
     )
@@ -27,11 +80,7 @@ def run(knobs, rng):
         for s, i, p in zip(SENTENCES, ids, padded, strict=True)
     ]
     vocab_rows = [[i, t] for i, t in enumerate(tok.vocab[:16])]
-    yield Frame(
-        step=1,
-        total=2,
-        plots=[Table("tokens → ids → padded", ["sentence", "ids", f"padded to {maxlen}"], rows)],
-    )
+    yield Frame(step=1, total=2, plots=[Table(txt["table"], header, rows)])
     # one-hot (sparse) vs hashing vs a dense embedding lookup for the first sentence
     v = tok.vocab_size
     onehot = np.zeros((maxlen, v), np.float32)
@@ -51,30 +100,35 @@ def run(knobs, rng):
         [
             "one-hot",
             f"{maxlen}×{v}",
-            f"{int(onehot.sum())} of {onehot.size} non-zero ({onehot.mean():.1%})",
+            txt["onehot_note"].format(
+                nz=int(onehot.sum()), size=onehot.size, density=onehot.mean()
+            ),
         ],
         [
-            f"hashing trick (n={n_hash})",
-            f"{len(all_words)} words → {len(buckets)} buckets",
-            f"{len(collisions)} collisions: {'; '.join('/'.join(c) for c in collisions) or 'none'}",
+            txt["hashing"].format(n=n_hash),
+            txt["buckets"].format(words=len(all_words), buckets=len(buckets)),
+            txt["collisions"].format(
+                n=len(collisions),
+                which="; ".join("/".join(c) for c in collisions) or txt["none"],
+            ),
         ],
-        ["embedding lookup", f"{maxlen}×{dim}", "dense, learned (random here)"],
+        [txt["embedding_lookup"], f"{maxlen}×{dim}", txt["dense"]],
     ]
     yield Frame(
         step=2,
         total=2,
         final=True,
         plots=[
-            Table("tokens → ids → padded", ["sentence", "ids", f"padded to {maxlen}"], rows),
-            Table("vocabulary (0 = padding, 1 = unknown)", ["id", "token"], vocab_rows),
+            Table(txt["table"], header, rows),
+            Table(txt["vocab"], ["id", txt["token"]], vocab_rows),
             Table(
-                f"three ways to turn '{SENTENCES[0]}' into numbers",
-                ["encoding", "shape", "notes"],
+                txt["ways"].format(sentence=SENTENCES[0]),
+                [txt["encoding"], txt["shape"], txt["notes"]],
                 info,
             ),
             Images(
-                "one-hot rows (sparse) vs embedding rows (dense)",
-                [("one-hot", onehot), ("embedding", dense)],
+                txt["images"],
+                [("one-hot", onehot), (txt["embedding"], dense)],
                 size=min(40, max(v, dim)),
             ),
         ],
@@ -87,10 +141,7 @@ def run(knobs, rng):
             "padded_shape_1": int(padded.shape[1]),
             "pad_count": int((padded == 0).sum()),
         },
-        message=(
-            "Padding makes every sequence the same length so they stack into one tensor; one-hot vectors "
-            "are as wide as the vocabulary and almost all zeros, embeddings are short and dense."
-        ),
+        message=txt["message"],
     )
 
 

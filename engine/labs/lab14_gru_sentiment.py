@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..layers import GRU, Dense, Embedding
-from .base import Curves, Frame, Lab, LabError, Table, TextSamples, float_knob, int_knob
+from .base import Curves, Frame, Lab, LabError, Table, TextSamples, float_knob, int_knob, texts
 
 MAXLEN = 24
 
@@ -28,7 +28,45 @@ def load(n_train: int, n_dev: int, rng):
     return ([texts[i] for i in pick], labels[pick], [dev_texts[i] for i in dev], dev_labels[dev])
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "loss_curve": "loss per step",
+        "loss": "loss",
+        "step": "step",
+        "acc_curve": "accuracy per epoch",
+        "train": "train",
+        "dev": "dev",
+        "epoch": "epoch",
+        "train_sentences": "train sentences",
+        "vocabulary": "vocabulary",
+        "dev_acc": "dev accuracy",
+        "samples": "P(positive) for new sentences",
+        "table": "result",
+        "message": "Embedding → GRU → Dense(1) with a sigmoid: the GRU reads the words in order "
+        "and its last state decides. Padding is masked, so short sentences are not diluted by "
+        "zeros.",
+    },
+    "ja": {
+        "loss_curve": "ステップごとの損失",
+        "loss": "損失",
+        "step": "ステップ",
+        "acc_curve": "エポックごとの正解率",
+        "train": "訓練",
+        "dev": "検証",
+        "epoch": "エポック",
+        "train_sentences": "訓練文の数",
+        "vocabulary": "語彙数",
+        "dev_acc": "検証正解率",
+        "samples": "新しい文が肯定的である確率 P(positive)",
+        "table": "結果",
+        "message": "Embedding → GRU → Dense(1) と sigmoid：GRU は単語を順に読み、最後の状態で"
+        "判定する。パディングはマスクされるので、短い文が 0 で薄まることはない。",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     from ..model import Sequential
     from ..text.tokenizers import WordTokenizer, pad_sequences
 
@@ -72,8 +110,17 @@ def run(knobs, rng):
             step=record.step,
             total=total,
             plots=[
-                Curves("loss per step", {"loss": list(losses)}, xlabel="step", smoothing=0.8),
-                Curves("accuracy per epoch", {k: list(v) for k, v in acc.items()}, xlabel="epoch"),
+                Curves(
+                    txt["loss_curve"],
+                    {txt["loss"]: list(losses)},
+                    xlabel=txt["step"],
+                    smoothing=0.8,
+                ),
+                Curves(
+                    txt["acc_curve"],
+                    {txt[k]: list(v) for k, v in acc.items()},
+                    xlabel=txt["epoch"],
+                ),
             ],
             metrics={"loss": losses[-1]} | ({"dev_acc": acc["dev"][-1]} if acc["dev"] else {}),
             record=record,
@@ -82,22 +129,22 @@ def run(knobs, rng):
         1.0 + np.exp(-model.predict(ex_x).ravel().astype(np.float64))
     )  # logits → P(positive)
     rows = [
-        ["train sentences", len(xtr)],
-        ["vocabulary", tok.vocab_size],
-        ["dev accuracy", f"{acc['dev'][-1]:.1%}"],
+        [txt["train_sentences"], len(xtr)],
+        [txt["vocabulary"], tok.vocab_size],
+        [txt["dev_acc"], f"{acc['dev'][-1]:.1%}"],
     ]
     yield Frame(
         step=total,
         total=total,
         final=True,
         plots=[
-            Curves("loss per step", {"loss": losses}, xlabel="step", smoothing=0.8),
-            Curves("accuracy per epoch", acc, xlabel="epoch"),
+            Curves(txt["loss_curve"], {txt["loss"]: losses}, xlabel=txt["step"], smoothing=0.8),
+            Curves(txt["acc_curve"], {txt[k]: v for k, v in acc.items()}, xlabel=txt["epoch"]),
             TextSamples(
-                "P(positive) for new sentences",
+                txt["samples"],
                 [(f"{p:.2f}", t) for p, t in zip(probs, examples, strict=True)],
             ),
-            Table("result", ["", ""], rows),
+            Table(txt["table"], ["", ""], rows),
         ],
         metrics={
             "train_acc": acc["train"][-1],
@@ -106,10 +153,7 @@ def run(knobs, rng):
             "last_loss": float(np.mean(losses[-10:])),
         }
         | {f"p_example_{i}": float(p) for i, p in enumerate(probs)},
-        message=(
-            "Embedding → GRU → Dense(1) with a sigmoid: the GRU reads the words in order and its last "
-            "state decides. Padding is masked, so short sentences are not diluted by zeros."
-        ),
+        message=txt["message"],
     )
 
 

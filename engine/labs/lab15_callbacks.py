@@ -7,10 +7,76 @@ import numpy as np
 from ..callbacks import EarlyStopping, ReduceLROnPlateau
 from ..layers import Dense
 from ._common import digits, sequential
-from .base import Curves, Frame, Lab, Table, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, float_knob, int_knob, texts
+
+TEXT = {
+    "en": {
+        "train_loss": "train loss",
+        "val_loss": "val loss",
+        "loss_curve": "loss per epoch",
+        "epoch": "epoch",
+        "lr_curve": "learning rate (ReduceLROnPlateau)",
+        "lr": "lr",
+        "step": "epoch {epoch}: val loss {loss:.3f}, best at epoch {best}",
+        "stop_reason": "early stopping: {monitor} has not improved for {wait} epochs "
+        "(best {best:.4g} at epoch {best_epoch})",
+        "epochs_run": "epochs run",
+        "of": "{run} of {total}",
+        "stopped": "stopped early",
+        "yes": "yes: {reason}",
+        "no": "no",
+        "best": "best epoch (val loss)",
+        "restored": "val loss after restoring the best weights",
+        "cuts": "learning-rate cuts",
+        "cut": "epoch {epoch} → {lr:.2g}",
+        "none": "none",
+        "table": "callbacks",
+        "done_stopped": "The validation loss stopped improving, so the learning rate was cut and "
+        "then training stopped; the weights of the best epoch were put back.",
+        "done_full": "Training ran to the end: the validation loss kept improving.",
+    },
+    "ja": {
+        "train_loss": "訓練損失",
+        "val_loss": "検証損失",
+        "loss_curve": "エポックごとの損失",
+        "epoch": "エポック",
+        "lr_curve": "学習率（ReduceLROnPlateau）",
+        "lr": "学習率",
+        "step": "エポック {epoch}：検証損失 {loss:.3f}、最良はエポック {best}",
+        "stop_reason": "早期終了：{monitor} が {wait} エポック改善しなかった"
+        "（最良 {best:.4g}、エポック {best_epoch}）",
+        "epochs_run": "実行したエポック数",
+        "of": "{total} 中 {run}",
+        "stopped": "早期終了",
+        "yes": "はい（{reason}）",
+        "no": "しなかった",
+        "best": "最良のエポック（検証損失）",
+        "restored": "最良の重みに戻した後の検証損失",
+        "cuts": "学習率の引き下げ",
+        "cut": "エポック {epoch} → {lr:.2g}",
+        "none": "なし",
+        "table": "コールバック",
+        "done_stopped": "検証損失が改善しなくなったので学習率を下げ、その後訓練を止めた。"
+        "最良のエポックの重みに戻してある。",
+        "done_full": "訓練は最後まで進んだ：検証損失は改善し続けた。",
+    },
+}
 
 
-def run(knobs, rng):
+def stop_reason(record, stopper: EarlyStopping, txt) -> str | None:
+    """Why training stopped, in the learner's language (None while it goes on)."""
+    if not record.stop_reason:
+        return None
+    if stopper.stopped_epoch is None:
+        return record.stop_reason
+    return txt["stop_reason"].format(
+        monitor=stopper.monitor, wait=stopper.wait, best=stopper.best, best_epoch=stopper.best_epoch
+    )
+
+
+def run(knobs, rng, lang="en"):
+
+    txt = texts(TEXT, lang)
     x, y = digits()
     order = rng.permutation(len(x))
     n = knobs["train_size"]
@@ -31,7 +97,7 @@ def run(knobs, rng):
         monitor="val_loss", factor=knobs["factor"], patience=knobs["lr_patience"]
     )
     epochs = knobs["epochs"]
-    curves = {"train loss": [], "val loss": []}
+    curves = {"train_loss": [], "val_loss": []}
     lrs: list[float] = []
     last = None
     for record in model.fit(
@@ -46,24 +112,24 @@ def run(knobs, rng):
         if record.kind != "epoch":
             continue
         last = record
-        curves["train loss"].append(float(record.loss))
-        curves["val loss"].append(float(record.val_loss))
+        curves["train_loss"].append(float(record.loss))
+        curves["val_loss"].append(float(record.val_loss))
         lrs.append(float(record.lr))
-        best = int(np.argmin(curves["val loss"])) + 1
+        best = int(np.argmin(curves["val_loss"])) + 1
         yield Frame(
             step=record.epoch,
             total=epochs,
             plots=[
                 Curves(
-                    "loss per epoch",
-                    {k: list(v) for k, v in curves.items()},
-                    xlabel="epoch",
+                    txt["loss_curve"],
+                    {txt[k]: list(v) for k, v in curves.items()},
+                    xlabel=txt["epoch"],
                     logy=True,
                 ),
                 Curves(
-                    "learning rate (ReduceLROnPlateau)",
-                    {"lr": list(lrs)},
-                    xlabel="epoch",
+                    txt["lr_curve"],
+                    {txt["lr"]: list(lrs)},
+                    xlabel=txt["epoch"],
                     logy=True,
                 ),
             ],
@@ -74,47 +140,48 @@ def run(knobs, rng):
                 "best_epoch": best,
             },
             record=record,
-            message=record.stop_reason
-            or f"epoch {record.epoch}: val loss {record.val_loss:.3f}, best at epoch {best}",
+            message=stop_reason(record, stopper, txt)
+            or txt["step"].format(epoch=record.epoch, loss=record.val_loss, best=best),
         )
-    best = int(np.argmin(curves["val loss"])) + 1
+    best = int(np.argmin(curves["val_loss"])) + 1
     stopped = bool(last is not None and last.stopped)
     restored = model.evaluate(x[va], y[va])["loss"]
+    cuts = ", ".join(txt["cut"].format(epoch=e, lr=lr) for e, lr in reducer.reductions)
     rows = [
-        ["epochs run", f"{len(lrs)} of {epochs}"],
-        ["stopped early", f"yes: {last.stop_reason}" if stopped else "no"],
-        ["best epoch (val loss)", f"{best} ({min(curves['val loss']):.3f})"],
-        ["val loss after restoring the best weights", f"{restored:.3f}"],
+        [txt["epochs_run"], txt["of"].format(run=len(lrs), total=epochs)],
         [
-            "learning-rate cuts",
-            ", ".join(f"epoch {e} → {lr:.2g}" for e, lr in reducer.reductions) or "none",
+            txt["stopped"],
+            txt["yes"].format(reason=stop_reason(last, stopper, txt)) if stopped else txt["no"],
         ],
+        [txt["best"], f"{best} ({min(curves['val_loss']):.3f})"],
+        [txt["restored"], f"{restored:.3f}"],
+        [txt["cuts"], cuts or txt["none"]],
     ]
     yield Frame(
         step=epochs if stopped else len(lrs),
         total=epochs,
         final=True,
         plots=[
-            Curves("loss per epoch", curves, xlabel="epoch", logy=True),
-            Curves("learning rate (ReduceLROnPlateau)", {"lr": lrs}, xlabel="epoch", logy=True),
-            Table("callbacks", ["", ""], rows),
+            Curves(
+                txt["loss_curve"],
+                {txt[k]: v for k, v in curves.items()},
+                xlabel=txt["epoch"],
+                logy=True,
+            ),
+            Curves(txt["lr_curve"], {txt["lr"]: lrs}, xlabel=txt["epoch"], logy=True),
+            Table(txt["table"], ["", ""], rows),
         ],
         metrics={
             "epochs_run": len(lrs),
             "stopped_early": stopped,
             "best_epoch": best,
             "lr_cuts": len(reducer.reductions),
-            "best_val_loss": float(min(curves["val loss"])),
+            "best_val_loss": float(min(curves["val_loss"])),
             "restored_val_loss": float(restored),
             "final_lr": lrs[-1],
             "first_lr": lrs[0],
         },
-        message=(
-            "The validation loss stopped improving, so the learning rate was cut and then training "
-            "stopped; the weights of the best epoch were put back."
-            if stopped
-            else "Training ran to the end: the validation loss kept improving."
-        ),
+        message=txt["done_stopped"] if stopped else txt["done_full"],
     )
 
 

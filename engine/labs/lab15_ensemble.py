@@ -6,7 +6,7 @@ import numpy as np
 
 from ..layers import Dense
 from ._common import digits, sequential
-from .base import Curves, Frame, Lab, Table, int_knob
+from .base import Curves, Frame, Lab, Table, int_knob, texts
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -15,7 +15,40 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "model": "model {i}",
+        "curve": "test accuracy as models join",
+        "single": "single model",
+        "ensemble": "ensemble average",
+        "models": "models",
+        "table": "members",
+        "model_col": "model",
+        "its_acc": "its accuracy",
+        "so_far": "ensemble so far",
+        "done": "Averaging the probabilities of models that make different mistakes beats the "
+        "typical single model: diversity matters more than any one member's strength.",
+        "step": "model {i} trained",
+    },
+    "ja": {
+        "model": "モデル {i}",
+        "curve": "モデルを加えていったときのテスト正解率",
+        "single": "単体のモデル",
+        "ensemble": "アンサンブルの平均",
+        "models": "モデル数",
+        "table": "メンバー",
+        "model_col": "モデル",
+        "its_acc": "単体の正解率",
+        "so_far": "ここまでのアンサンブル",
+        "done": "異なる間違い方をするモデルの確率を平均すると、典型的な単体のモデルより良くなる。"
+        "どれか 1 つの強さよりも、多様性のほうが効く。",
+        "step": "モデル {i} を訓練した",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     x, y = digits()
     order = rng.permutation(len(x))
     n = knobs["train_size"]
@@ -43,17 +76,21 @@ def run(knobs, rng):
         mean_p = np.mean(probs, axis=0)
         ens_acc = float((mean_p.argmax(1) == y[te]).mean())
         ens_curve.append(ens_acc)
-        agree_rows.append([f"model {m + 1}", f"{accs[-1]:.1%}", f"{ens_acc:.1%}"])
+        agree_rows.append([txt["model"].format(i=m + 1), f"{accs[-1]:.1%}", f"{ens_acc:.1%}"])
         yield Frame(
             step=m + 1,
             total=members,
             plots=[
                 Curves(
-                    "test accuracy as models join",
-                    {"single model": list(accs), "ensemble average": list(ens_curve)},
-                    xlabel="models",
+                    txt["curve"],
+                    {txt["single"]: list(accs), txt["ensemble"]: list(ens_curve)},
+                    xlabel=txt["models"],
                 ),
-                Table("members", ["model", "its accuracy", "ensemble so far"], list(agree_rows)),
+                Table(
+                    txt["table"],
+                    [txt["model_col"], txt["its_acc"], txt["so_far"]],
+                    list(agree_rows),
+                ),
             ],
             metrics={
                 "ensemble_acc": ens_acc,
@@ -62,12 +99,7 @@ def run(knobs, rng):
                 "members": m + 1,
             },
             final=m == members - 1,
-            message=(
-                "Averaging the probabilities of models that make different mistakes beats the typical "
-                "single model: diversity matters more than any one member's strength."
-                if m == members - 1
-                else f"model {m + 1} trained"
-            ),
+            message=txt["done"] if m == members - 1 else txt["step"].format(i=m + 1),
         )
 
 

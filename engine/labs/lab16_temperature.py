@@ -13,7 +13,7 @@ import numpy as np
 
 from ..layers import Dense, Embedding, Flatten
 from ._common import sequential
-from .base import Curves, Frame, Lab, Table, TextSamples, choice_knob, float_knob, int_knob
+from .base import Curves, Frame, Lab, Table, TextSamples, choice_knob, float_knob, int_knob, texts
 
 # Public domain: Shakespeare, Sonnet 18 and Hamlet III.i.
 PASSAGE = (
@@ -147,7 +147,42 @@ def shipped_sampler():
     return step, encode, vocab
 
 
-def run(knobs, rng):
+TEXT = {
+    "en": {
+        "training": "training the tiny model on a built-in passage",
+        "loss": "loss",
+        "epoch": "epoch",
+        "no_model": "no shipped Shakespeare model: training a tiny character model first",
+        "tiny": "tiny model trained on a built-in passage",
+        "shipped": "shipped shakespeare-char model",
+        "samples": "samples ({source})",
+        "table": "temperature",
+        "entropy": "mean entropy (nats)",
+        "distinct": "distinct words",
+        "done": "Low temperature repeats the most likely characters (safe, repetitive); high "
+        "temperature flattens the distribution (surprising, with more spelling errors).",
+        "step": "sampled at T={t:g}",
+    },
+    "ja": {
+        "training": "組み込みの文章で小さなモデルを訓練中",
+        "loss": "損失",
+        "epoch": "エポック",
+        "no_model": "同梱のシェイクスピアモデルがないので、まず小さな文字モデルを訓練する",
+        "tiny": "組み込みの文章で訓練した小さなモデル",
+        "shipped": "同梱の shakespeare-char モデル",
+        "samples": "生成例（{source}）",
+        "table": "温度",
+        "entropy": "平均エントロピー（nat）",
+        "distinct": "異なる単語の割合",
+        "done": "温度が低いと最も確率の高い文字を繰り返す（無難だが単調）。温度が高いと分布が"
+        "平らになる（意外性が増すが、綴りの誤りも増える）。",
+        "step": "T={t:g} でサンプリングした",
+    },
+}
+
+
+def run(knobs, rng, lang="en"):
+    txt = texts(TEXT, lang)
     length, prompt = knobs["length"], knobs["prompt"]
     shipped = None if knobs["model"] == "tiny" else shipped_sampler()
     if knobs["model"] == "shipped" and shipped is None:
@@ -162,23 +197,23 @@ def run(knobs, rng):
                 total=knobs["epochs"] + len(TEMPERATURES),
                 plots=[
                     Curves(
-                        "training the tiny model on a built-in passage",
-                        {"loss": list(tiny.losses)},
-                        xlabel="epoch",
+                        txt["training"],
+                        {txt["loss"]: list(tiny.losses)},
+                        xlabel=txt["epoch"],
                     )
                 ],
                 metrics={"loss": float(record.loss)},
-                message="no shipped Shakespeare model: training a tiny character model first",
+                message=txt["no_model"],
                 record=record,
             )
         step, encode, vocab = tiny.sampler()
         offset = 1  # tiny model: output k is character id k + 1
-        source = "tiny model trained on a built-in passage"
+        source = txt["tiny"]
         start = knobs["epochs"]
     else:
         step, encode, vocab = shipped
         offset = 0
-        source = "shipped shakespeare-char model"
+        source = txt["shipped"]
         start = 0
     temps = sorted(set(TEMPERATURES) | {knobs["temperature"]})
     samples, rows, metrics = [], [], {}
@@ -208,17 +243,12 @@ def run(knobs, rng):
             step=start + k + 1,
             total=start + len(temps),
             plots=[
-                TextSamples(f"samples ({source})", list(samples)),
-                Table("temperature", ["T", "mean entropy (nats)", "distinct words"], list(rows)),
+                TextSamples(txt["samples"].format(source=source), list(samples)),
+                Table(txt["table"], ["T", txt["entropy"], txt["distinct"]], list(rows)),
             ],
             metrics=dict(metrics),
             final=k == len(temps) - 1,
-            message=(
-                "Low temperature repeats the most likely characters (safe, repetitive); high "
-                "temperature flattens the distribution (surprising, with more spelling errors)."
-                if k == len(temps) - 1
-                else f"sampled at T={t:g}"
-            ),
+            message=txt["done"] if k == len(temps) - 1 else txt["step"].format(t=t),
         )
 
 

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+import string
 import subprocess
 import sys
 
 import numpy as np
 import pytest
 
-from dltutor.engine.labs import LAB_IDS, KnobError, LabError, all_labs, get_lab
+from dltutor.engine.labs import (
+    LAB_IDS,
+    Curves,
+    Histograms,
+    Images,
+    KnobError,
+    LabError,
+    Paths,
+    Table,
+    TextSamples,
+    all_labs,
+    get_lab,
+)
+from dltutor.engine.labs import module_name as lab_module_name
 
 COMMON_IDS = [
     "00-broadcasting",
@@ -360,3 +376,88 @@ def test_every_frame_is_well_formed():
     assert set(hist["f(x, y) per step"]) == {"sgd", "momentum", "adagrad", "rmsprop", "adam"}
     assert all(isinstance(v, float) for v in hist["f(x, y) per step"]["sgd"])
     assert np.isfinite(frames[-1].metrics["adam_final_f"])
+
+
+# --- Japanese ------------------------------------------------------------------------------
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+# Names that stay as they are in Japanese text: optimizers, activations, layers, libraries.
+NAMES = {
+    "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "relu", "leaky", "tanh",
+    "sigmoid", "softmax", "step", "numpy", "id", "exp", "max", "cam", "grad", "ema",
+    "float32", "float64", "one", "hot",
+}  # fmt: skip
+TIMING = re.compile(r"(_s$|speedup|slowdown|ratio|us_per_sample)")
+
+
+def visible_words(frame) -> list[tuple[str, str]]:
+    """Every learner-visible label of a frame, in a fixed order, with where it came from."""
+    out = [("message", frame.message)]
+    for plot in frame.plots:
+        where = f"{plot.kind} {plot.title!r}"
+        out.append((f"{where} title", plot.title))
+        if isinstance(plot, Curves):
+            out.append((f"{where} xlabel", plot.xlabel))
+            out += [(f"{where} series", name) for name in plot.series]
+        elif isinstance(plot, Paths):
+            out += [(f"{where} path", name) for name in plot.paths]
+        elif isinstance(plot, Histograms | Images | TextSamples):
+            out += [(f"{where} item", name) for name, _ in plot.items]
+        elif isinstance(plot, Table):
+            out += [(f"{where} column", name) for name in plot.columns]
+    return out
+
+
+def reads_as_english(text: str) -> bool:
+    """Words of three or more letters that are not names kept in both languages."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", text)
+    return any(w.lower() not in NAMES and not w.isupper() for w in words)
+
+
+def all_frames(lab_id: str, lang: str) -> list:
+    lab = get_lab(lab_id)
+    try:
+        return list(lab.run(dict(lab.quick), seed=0, lang=lang))
+    except LabError as missing:  # a shipped model or data set that is not installed here
+        pytest.skip(str(missing))
+
+
+@pytest.mark.parametrize("lab_id", COMMON_IDS)
+def test_every_lab_speaks_japanese_with_the_same_numbers(lab_id):
+    en, ja = all_frames(lab_id, "en"), all_frames(lab_id, "ja")
+    assert len(en) == len(ja)
+    for f_en, f_ja in zip(en, ja, strict=True):
+        assert [p.kind for p in f_en.plots] == [p.kind for p in f_ja.plots]
+        assert list(f_en.metrics) == list(f_ja.metrics)  # keys never change with the language
+        for key, value in f_en.metrics.items():
+            if not TIMING.search(key):
+                assert f_ja.metrics[key] == pytest.approx(value, nan_ok=True), key
+        words_en, words_ja = visible_words(f_en), visible_words(f_ja)
+        assert len(words_en) == len(words_ja)
+        for (where, text_en), (_, text_ja) in zip(words_en, words_ja, strict=True):
+            if reads_as_english(text_en):
+                assert JAPANESE.search(text_ja), f"{lab_id} {where}: {text_ja!r} not translated"
+    assert JAPANESE.search(ja[-1].message) and ja[-1].final
+
+
+def test_lab_texts_have_the_same_keys_and_placeholders_in_both_languages():
+    fields = string.Formatter()
+    for lab_id in LAB_IDS:
+        module = importlib.import_module(f"dltutor.engine.labs.{lab_module_name(lab_id)}")
+        table = module.TEXT
+        assert set(table) == {"en", "ja"}, lab_id
+        assert set(table["en"]) == set(table["ja"]), lab_id
+        for key, template in table["en"].items():
+            names_en = sorted(f for _, f, _, _ in fields.parse(template) if f)
+            names_ja = sorted(f for _, f, _, _ in fields.parse(table["ja"][key]) if f)
+            assert names_en == names_ja, f"{lab_id} {key}"
+            assert JAPANESE.search(table["ja"][key]) or not reads_as_english(template), (
+                f"{lab_id} {key}"
+            )
+
+
+def test_an_unknown_language_falls_back_to_english():
+    frame = get_lab("01-logic-gates").run_to_end({"gate": "and"}, lang="fr")
+    assert frame.plots[0].title == "AND truth table"
+    ja = get_lab("01-logic-gates").run_to_end({"gate": "and"}, lang="ja")
+    assert ja.plots[0].title == "AND の真理値表" and ja.metrics == frame.metrics

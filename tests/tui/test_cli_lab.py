@@ -102,6 +102,25 @@ def test_text_run_prints_the_final_plots_and_summary():
     assert "Finished in" in out
 
 
+def test_text_run_in_japanese_shows_japanese_plots_and_summaries():
+    result = invoke("lab", "05-optimizer-paths", "--set", "steps=12", "--lang", "ja")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "x²/20 + y² 上の経路" in out and "最適化手法" in out and "12 ステップ後" in out
+    assert "ステップごとの f(x, y)" in out and "（13 点）、対数目盛。" in out
+    for english in ("per step", "path length", "over 13 points", "log scale", "Finished in"):
+        assert english not in out
+
+
+def test_json_run_in_japanese_keeps_the_metric_keys():
+    en = json.loads(invoke("lab", "05-optimizer-paths", "--set", "steps=12", "--json").stdout)
+    ja = json.loads(
+        invoke("lab", "05-optimizer-paths", "--set", "steps=12", "--json", "--lang", "ja").stdout
+    )
+    assert ja["metrics"] == en["metrics"]
+    assert ja["history"]["ステップごとの f(x, y)"] == en["history"]["f(x, y) per step"]
+
+
 def test_runs_are_recorded_in_the_progress_store():
     pytest.importorskip("dltutor.lessons.progress.store")
     from dltutor.lessons.progress.store import ProgressStore
@@ -113,7 +132,7 @@ def test_runs_are_recorded_in_the_progress_store():
 
 
 def _interrupting_lab() -> Lab:
-    def run(knobs, rng):
+    def run(knobs, rng, lang="en"):
         for i in range(1, 4):
             yield Frame(
                 step=i,

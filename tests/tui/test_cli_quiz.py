@@ -48,15 +48,36 @@ def scripted_lines(seed: int, wrong: str) -> tuple[list[str], list[str]]:
 
 def test_scripted_quiz_json_summary(home: Path) -> None:
     lines, ids = scripted_lines(7, wrong="90-numeric")
-    result = runner.invoke(app, ["quiz", "--lesson", "90", "-n", "5", "--seed", "7", "--no-generated",
-                                 "--json", "--lang", "en"], input="\n".join(lines) + "\n")
+    result = runner.invoke(
+        app,
+        [
+            "quiz",
+            "--lesson",
+            "90",
+            "-n",
+            "5",
+            "--seed",
+            "7",
+            "--no-generated",
+            "--json",
+            "--lang",
+            "en",
+        ],
+        input="\n".join(lines) + "\n",
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["lesson"] == "90" and summary["asked"] == 5 and summary["correct"] == 4
     assert summary["score"] == 0.8
     assert [a["id"] for a in summary["answers"]] == ids
     numeric = next(a for a in summary["answers"] if a["id"] == "90-numeric")
-    assert numeric == {"id": "90-numeric", "type": "numeric", "given": 42, "correct": False, "section": "second"}
+    assert numeric == {
+        "id": "90-numeric",
+        "type": "numeric",
+        "given": 42,
+        "correct": False,
+        "section": "second",
+    }
     multi = next(a for a in summary["answers"] if a["id"] == "90-multi")
     assert multi["given"] == [0, 2] and multi["correct"]
     assert (home / "progress.db").exists()
@@ -64,16 +85,22 @@ def test_scripted_quiz_json_summary(home: Path) -> None:
 
 def test_eof_ends_early_with_summary() -> None:
     lines, _ = scripted_lines(3, wrong="")
-    result = runner.invoke(app, ["quiz", "--lesson", "90", "-n", "5", "--seed", "3", "--no-generated",
-                                 "--lang", "en"], input="\n".join(lines[:2]) + "\n")
+    result = runner.invoke(
+        app,
+        ["quiz", "--lesson", "90", "-n", "5", "--seed", "3", "--no-generated", "--lang", "en"],
+        input="\n".join(lines[:2]) + "\n",
+    )
     assert result.exit_code == 0, result.output
     assert "Stopped early after 2 of 5 questions." in result.stdout
     assert "Score: 2/2 (100%)" in result.stdout
 
 
 def test_text_mode_shows_feedback_and_section_pointer() -> None:
-    result = runner.invoke(app, ["quiz", "--lesson", "90", "-n", "5", "--seed", "1", "--no-generated",
-                                 "--lang", "ja"], input="zzz\n\n\n\n\n")
+    result = runner.invoke(
+        app,
+        ["quiz", "--lesson", "90", "-n", "5", "--seed", "1", "--no-generated", "--lang", "ja"],
+        input="zzz\n\n\n\n\n",
+    )
     assert result.exit_code == 0, result.output
     assert "問題 1/5" in result.stdout and "復習：レッスン 90" in result.stdout
     assert "5 問中 0 問正解" in result.stdout
@@ -87,7 +114,9 @@ def test_unknown_lesson_exits_2() -> None:
 
 
 def test_generated_questions_in_a_quiz() -> None:
-    result = runner.invoke(app, ["quiz", "--lesson", "10", "-n", "3", "--seed", "1", "--json"], input="1\n2\n3\n")
+    result = runner.invoke(
+        app, ["quiz", "--lesson", "10", "-n", "3", "--seed", "1", "--json"], input="1\n2\n3\n"
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["asked"] == 3 and all(a["id"].startswith("10-gen-") for a in summary["answers"])
@@ -95,8 +124,11 @@ def test_generated_questions_in_a_quiz() -> None:
 
 def test_review_and_progress(home: Path, tmp_path: Path) -> None:
     lines, _ = scripted_lines(7, wrong="90-numeric")
-    runner.invoke(app, ["quiz", "--lesson", "90", "-n", "5", "--seed", "7", "--no-generated", "--json"],
-                  input="\n".join(lines) + "\n")
+    runner.invoke(
+        app,
+        ["quiz", "--lesson", "90", "-n", "5", "--seed", "7", "--no-generated", "--json"],
+        input="\n".join(lines) + "\n",
+    )
     review = runner.invoke(app, ["review", "--json"], input="")
     assert review.exit_code == 0 and json.loads(review.stdout)["asked"] == 0  # nothing due yet
     text = runner.invoke(app, ["review", "--lang", "en"])
@@ -105,7 +137,12 @@ def test_review_and_progress(home: Path, tmp_path: Path) -> None:
     shown = runner.invoke(app, ["progress", "--json"])
     data = json.loads(shown.stdout)
     row = next(r for r in data["lessons"] if r["lesson"] == "90")
-    assert row["seen"] == 5 and row["questions"] == 5 and row["accuracy"] == 0.8 and row["mastery"] == 0.8
+    assert (
+        row["seen"] == 5
+        and row["questions"] == 5
+        and row["accuracy"] == 0.8
+        and row["mastery"] == 0.8
+    )
     assert data["streak"] == 1
 
     out_json, out_csv = tmp_path / "p.json", tmp_path / "p.csv"

@@ -240,3 +240,31 @@ def test_lab_frames_fit_80_columns(lab_id):
         text = render(FrameView(frame, title=lab.title()), width)
         fits(text, width)
         assert frame.message.split()[0] in text.replace("\n", " ")
+
+
+JAPANESE_LABS = ["01-xor-boundary", "05-optimizer-paths", "06-init-histograms", "10-conv-shapes"]
+
+
+@pytest.mark.parametrize("lab_id", JAPANESE_LABS)
+def test_japanese_frames_fit_and_their_summaries_are_japanese(lab_id):
+    from dltutor.engine.labs import get_lab
+    from dltutor.tui.render import plot_summary
+
+    lab = get_lab(lab_id)
+    frame = lab.run_to_end(lab.quick, lang="ja")
+    for width in (80, 120):
+        text = render(FrameView(frame, title=lab.title("ja"), lang="ja"), width)
+        fits(text, width)  # wide characters count two cells
+    summary = FrameView(frame, lang="ja").summary()
+    for english in ("points", "grid over", "values", "steps to", "path length", "mean", "images"):
+        assert english not in summary, english
+    for plot in frame.plots:
+        assert plot_summary(plot, lang="ja").startswith(plot.title + "：")
+
+
+def test_summaries_speak_the_asked_language():
+    assert "over 120 points" in chart().summary()
+    ja = LineChart({"損失": [3.0, 2.0, 1.0]}, title="損失", logy=True, lang="ja")
+    assert ja.summary() == "損失：損失 3→1（最小 1、最大 3）（3 点）、対数目盛。"
+    hist = Histogram(np.linspace(0, 1, 50), title="1 層目", lang="ja")
+    assert "平均" in hist.summary() and "mean" not in hist.summary()

@@ -170,7 +170,9 @@ def lab(
         str | None, typer.Option(help="Optimizer name (labs that have one).")
     ] = None,
     lr: Annotated[float | None, typer.Option(help="Learning rate (labs that have one).")] = None,
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same run.")] = 0,
+    seed: Annotated[
+        int, typer.Option(min=0, help="Random seed: the same seed gives the same run.")
+    ] = 0,
     quick: Annotated[
         bool, typer.Option("--quick", help="Use the lab's small, fast settings.")
     ] = False,
@@ -197,7 +199,7 @@ def lab(
         fail(str(error), code=2)
     except LabError as error:
         fail(str(error), code=2)
-    frames = chosen.run(values, seed)
+    frames = chosen.run(values, seed, language)
     started = time.perf_counter()
     if as_json:
         _run_json(chosen, values, seed, frames, started)
@@ -275,7 +277,8 @@ def _run_live(chosen, values, seed, frames, started, lang: str) -> None:
                 return Group(progress, Text(chosen.summary(lang), style="dim"))
             progress.update(task, completed=frame.step, total=max(frame.total, 1))
             return Group(
-                progress, FrameView(frame, compact=True, show_metrics=True, summaries=False)
+                progress,
+                FrameView(frame, compact=True, show_metrics=True, summaries=False, lang=lang),
             )
 
         with Live(
@@ -303,12 +306,12 @@ def _run_live(chosen, values, seed, frames, started, lang: str) -> None:
     frame = runner.frame
     if runner.error is not None and not isinstance(runner.error, KeyboardInterrupt):
         if frame is not None:
-            console.print(FrameView(frame, title=title))
+            console.print(FrameView(frame, title=title, lang=lang))
         fail(_failure(runner.error), code=1)
     if frame is None:
         fail("the lab stopped before its first frame", code=1)
     stopped = stopped or not frame.final
-    console.print(FrameView(frame, title=title))
+    console.print(FrameView(frame, title=title, lang=lang))
     if stopped:
         console.print(
             Text(_word("stopped", lang, step=frame.step, total=frame.total), style="yellow")

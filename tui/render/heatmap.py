@@ -11,7 +11,7 @@ from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Text
 
-from ._util import blend, fmt
+from ._util import blend, fmt, summary_words
 
 LOW = (49, 99, 180)  # blue: value 0 / class 0
 MID = (235, 235, 235)
@@ -49,6 +49,7 @@ class Heatmap:
         width: int | None = None,
         height: int = 14,
         show_summary: bool = True,
+        lang: str = "en",
     ) -> None:
         self.grid = np.asarray(grid, dtype=float)
         if self.grid.ndim != 2:
@@ -64,6 +65,7 @@ class Heatmap:
         self.width = width
         self.height = max(2, height)
         self.show_summary = show_summary
+        self.lang = lang
 
     def _value_at(self, x: float, y: float) -> float:
         xmin, xmax, ymin, ymax = self.extent
@@ -79,25 +81,35 @@ class Heatmap:
 
     def summary(self) -> str:
         xmin, xmax, ymin, ymax = self.extent
-        head = self.title or "heat map"
-        text = f"{head}: {self.grid.shape[0]}×{self.grid.shape[1]} grid over x {fmt(xmin)}..{fmt(xmax)}, y {fmt(ymin)}..{fmt(ymax)}"
+        w = summary_words(self.lang)
+        head = self.title or w["heat_map"]
+        text = w["grid"].format(
+            head=head,
+            rows=self.grid.shape[0],
+            cols=self.grid.shape[1],
+            x0=fmt(xmin),
+            x1=fmt(xmax),
+            y0=fmt(ymin),
+            y1=fmt(ymax),
+        )
         if self.classes:
             ids, counts = np.unique(self.grid.round().astype(int), return_counts=True)
             share = ", ".join(
-                f"class {i} {c / counts.sum():.0%}" for i, c in zip(ids, counts, strict=True)
+                w["class"].format(i=i, share=c / counts.sum())
+                for i, c in zip(ids, counts, strict=True)
             )
-            text += f"; area: {share}"
+            text += w["area"].format(share=share)
         else:
-            text += f"; values {fmt(self.vmin)}..{fmt(self.vmax)}"
+            text += w["values"].format(lo=fmt(self.vmin), hi=fmt(self.vmax))
         if self.points is not None and self.labels is not None and len(self.points):
             right = sum(
                 self._predicted(self._value_at(x, y)) == lab
                 for (x, y), lab in zip(self.points, self.labels, strict=True)
             )
-            text += f"; {right}/{len(self.points)} points on their class's side"
+            text += w["right_side"].format(right=right, n=len(self.points))
         elif self.points is not None:
-            text += f"; {len(self.points)} points"
-        return text + "."
+            text += w["points"].format(n=len(self.points))
+        return text + w["end"]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = min(self.width or options.max_width, options.max_width)

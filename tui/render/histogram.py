@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ._util import PALETTE, fmt
+from ._util import PALETTE, fmt, summary_words
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -30,6 +30,7 @@ class Histogram:
         height: int = 6,
         color: str = PALETTE[0],
         show_summary: bool = True,
+        lang: str = "en",
     ) -> None:
         if counts is None:
             data = np.asarray(values if values is not None else [], dtype=float).ravel()
@@ -55,6 +56,7 @@ class Histogram:
         self.height = max(1, height)
         self.color = color
         self.show_summary = show_summary
+        self.lang = lang
 
     @property
     def total(self) -> float:
@@ -73,13 +75,22 @@ class Histogram:
         hi = self.counts[-k:].sum() / max(self.total, 1e-12)
         peak = int(np.argmax(self.counts)) if n else 0
         centre = (self.edges[peak] + self.edges[peak + 1]) / 2 if n else float("nan")
-        head = self.title or "histogram"
+        w = summary_words(self.lang)
+        head = self.title or w["histogram"]
         if short:
-            return f"{head} mean {fmt(self.mean)} std {fmt(self.std)}, ends {lo:.0%}/{hi:.0%}"
-        return (
-            f"{head}: {int(self.total)} values in {fmt(self.edges[0])}..{fmt(self.edges[-1])}, "
-            f"mean {fmt(self.mean)}, std {fmt(self.std)}, peak near {fmt(centre)}, "
-            f"{lo:.0%} in the lowest tenth, {hi:.0%} in the highest"
+            return w["hist_short"].format(
+                head=head, mean=fmt(self.mean), std=fmt(self.std), lo=lo, hi=hi
+            )
+        return w["hist_long"].format(
+            head=head,
+            n=int(self.total),
+            a=fmt(self.edges[0]),
+            b=fmt(self.edges[-1]),
+            mean=fmt(self.mean),
+            std=fmt(self.std),
+            peak=fmt(centre),
+            lo=lo,
+            hi=hi,
         )
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -89,7 +100,9 @@ class Histogram:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield from self.lines(min(self.width or options.max_width, options.max_width))
         if self.show_summary:
-            yield Text(self.summary() + ".", style="dim", overflow="fold")
+            yield Text(
+                self.summary() + summary_words(self.lang)["end"], style="dim", overflow="fold"
+            )
 
     def lines(self, width: int) -> list[Text]:
         """Title, bars, and the range under them, each line at most `width` cells."""
@@ -133,16 +146,19 @@ class HistogramRow:
         width: int | None = None,
         gap: int = 2,
         show_summary: bool = True,
+        lang: str = "en",
     ) -> None:
         self.histograms = list(histograms)
         self.title = title
         self.width = width
         self.gap = gap
         self.show_summary = show_summary
+        self.lang = lang
 
     def summary(self) -> str:
-        head = (self.title + ": ") if self.title else ""
-        return head + "; ".join(h.summary(short=True) for h in self.histograms) + "."
+        w = summary_words(self.lang)
+        head = (self.title + w["sep"]) if self.title else ""
+        return head + w["join"].join(h.summary(short=True) for h in self.histograms) + w["end"]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = min(self.width or options.max_width, options.max_width)

@@ -11,7 +11,7 @@ from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Text
 
-from ._util import blend, fmt
+from ._util import blend, fmt, summary_words
 
 RAMP = " .:-=+*#%@"
 
@@ -34,6 +34,7 @@ class ImageGrid:
         width: int | None = None,
         gap: int = 1,
         show_summary: bool = True,
+        lang: str = "en",
     ) -> None:
         items = []
         for k, item in enumerate(images):
@@ -52,21 +53,23 @@ class ImageGrid:
         self.width = width
         self.gap = gap
         self.show_summary = show_summary
+        self.lang = lang
 
     def summary(self) -> str:
-        head = self.title or "images"
+        w = summary_words(self.lang)
+        head = self.title or w["images"]
         if not self.images:
-            return f"{head}: none."
+            return w["none"].format(head=head)
         shapes = sorted({f"{im.shape[0]}×{im.shape[1]}" for _, im in self.images})
         lo = min(float(np.nanmin(im)) for _, im in self.images)
         hi = max(float(np.nanmax(im)) for _, im in self.images)
         blank = sum(1 for _, im in self.images if float(np.nanmax(np.abs(im))) < 1e-6)
-        text = (
-            f"{head}: {len(self.images)} images of {', '.join(shapes)}, values {fmt(lo)}..{fmt(hi)}"
+        text = w["image_list"].format(
+            head=head, n=len(self.images), shapes=", ".join(shapes), lo=fmt(lo), hi=fmt(hi)
         )
         if blank:
-            text += f", {blank} blank"
-        return text + "."
+            text += w["blank"].format(n=blank)
+        return text + w["end"]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = min(self.width or options.max_width, options.max_width)

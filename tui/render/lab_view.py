@@ -9,6 +9,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from ._util import summary_words
 from .heatmap import Heatmap
 from .histogram import Histogram, HistogramRow
 from .image_grid import ImageGrid
@@ -16,8 +17,11 @@ from .line_chart import LineChart
 from .path_plot import PathPlot
 
 
-def plot_renderable(plot: Any, width: int, *, compact: bool = False, summary: bool = True):
-    """The renderable for one plot dataclass (matched on its `kind`)."""
+def plot_renderable(
+    plot: Any, width: int, *, compact: bool = False, summary: bool = True, lang: str = "en"
+):
+    """The renderable for one plot dataclass (matched on its `kind`); `lang` is the language
+    of the one-line summary under it (the plot's own words come from the lab)."""
     kind = getattr(plot, "kind", None)
     if kind == "curves":
         return LineChart(
@@ -32,6 +36,7 @@ def plot_renderable(plot: Any, width: int, *, compact: bool = False, summary: bo
             smoothing=plot.smoothing,
             xlabel=plot.xlabel,
             show_summary=summary,
+            lang=lang,
         )
     if kind == "boundary":
         return Heatmap(
@@ -46,18 +51,25 @@ def plot_renderable(plot: Any, width: int, *, compact: bool = False, summary: bo
             width=width,
             height=8 if compact else 11,
             show_summary=summary,
+            lang=lang,
         )
     if kind == "histograms":
         return HistogramRow(
             [
                 Histogram(
-                    values, bins=plot.bins, range=plot.range, title=name, height=3 if compact else 4
+                    values,
+                    bins=plot.bins,
+                    range=plot.range,
+                    title=name,
+                    height=3 if compact else 4,
+                    lang=lang,
                 )
                 for name, values in plot.items
             ],
             title=plot.title,
             width=width,
             show_summary=summary,
+            lang=lang,
         )
     if kind == "paths":
         return PathPlot(
@@ -68,6 +80,7 @@ def plot_renderable(plot: Any, width: int, *, compact: bool = False, summary: bo
             width=width,
             height=9 if compact else 12,
             show_summary=summary,
+            lang=lang,
         )
     if kind == "images":
         return ImageGrid(
@@ -77,6 +90,7 @@ def plot_renderable(plot: Any, width: int, *, compact: bool = False, summary: bo
             size=plot.size,
             width=width,
             show_summary=summary,
+            lang=lang,
         )
     if kind == "text":
         out = Text()
@@ -99,7 +113,7 @@ def plot_renderable(plot: Any, width: int, *, compact: bool = False, summary: bo
         for row in plot.rows:
             table.add_row(*(_cell(v) for v in row))
         return table
-    return Text(f"(cannot draw a {kind!r} plot)", style="dim")
+    return Text(summary_words(lang)["cannot_draw"].format(kind=kind), style="dim")
 
 
 def _cell(value: Any) -> str:
@@ -110,14 +124,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def plot_summary(plot: Any, width: int = 80) -> str:
-    renderable = plot_renderable(plot, width)
+def plot_summary(plot: Any, width: int = 80, lang: str = "en") -> str:
+    renderable = plot_renderable(plot, width, lang=lang)
     if hasattr(renderable, "summary"):
         return renderable.summary()
+    words = summary_words(lang)
     if getattr(plot, "kind", None) == "table":
-        return f"{plot.title}: table of {len(plot.rows)} rows."
+        return words["table"].format(title=plot.title, n=len(plot.rows))
     if getattr(plot, "kind", None) == "text":
-        return f"{plot.title}: {len(plot.items)} texts."
+        return words["texts"].format(title=plot.title, n=len(plot.items))
     return ""
 
 
@@ -142,8 +157,10 @@ class FrameView:
         compact: bool = False,
         show_metrics: bool = True,
         summaries: bool = True,
+        lang: str = "en",
     ) -> None:
         self.summaries = summaries
+        self.lang = lang
         self.frame = frame
         self.title = title
         self.width = width
@@ -151,7 +168,7 @@ class FrameView:
         self.show_metrics = show_metrics
 
     def summary(self) -> str:
-        return " ".join(s for s in (plot_summary(p) for p in self.frame.plots) if s)
+        return " ".join(s for s in (plot_summary(p, lang=self.lang) for p in self.frame.plots) if s)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(self.width or options.max_width, options.max_width)
@@ -172,7 +189,9 @@ class FrameView:
                 for start in range(0, len(group), per_row):
                     chunk = group[start : start + per_row]
                     rends = [
-                        plot_renderable(p, w, compact=len(group) > 1, summary=self.summaries)
+                        plot_renderable(
+                            p, w, compact=len(group) > 1, summary=self.summaries, lang=self.lang
+                        )
                         for p in chunk
                     ]
                     parts.append(
@@ -182,7 +201,11 @@ class FrameView:
                 # keep the order of the other plots
                 plots = plots[:i] + [p for p in plots[i:] if p.kind != "boundary"]
                 continue
-            parts.append(plot_renderable(plot, width, compact=self.compact, summary=self.summaries))
+            parts.append(
+                plot_renderable(
+                    plot, width, compact=self.compact, summary=self.summaries, lang=self.lang
+                )
+            )
             i += 1
         message = getattr(self.frame, "message", "")
         if message:

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ._util import PALETTE, BrailleCanvas, ema, fmt, nice_ticks
+from ._util import PALETTE, BrailleCanvas, ema, fmt, nice_ticks, summary_words
 
 SeriesData = Sequence[float] | tuple[Sequence[float], Sequence[float]]
 
@@ -44,6 +44,7 @@ class LineChart:
         xlabel: str = "",
         ylim: tuple[float, float] | None = None,
         show_summary: bool = True,
+        lang: str = "en",
     ) -> None:
         if not 0 <= smoothing < 1:
             raise ValueError(f"smoothing must be in [0, 1), got {smoothing}")
@@ -57,6 +58,7 @@ class LineChart:
         self.xlabel = xlabel
         self.ylim = ylim
         self.show_summary = show_summary
+        self.lang = lang
 
     # -- data ---------------------------------------------------------------------------
     def _usable(self, y: float) -> bool:
@@ -100,31 +102,38 @@ class LineChart:
     # -- text ---------------------------------------------------------------------------
     def summary(self) -> str:
         """One line for screen readers and NO_COLOR: each series' first, last and best value."""
+        w = summary_words(self.lang)
         parts = []
         n = 0
         for name, (_xs, ys, drawn) in self._drawn().items():
             finite = [y for y in ys if y is not None and math.isfinite(y)]
             n = max(n, len(ys))
             if not finite:
-                parts.append(f"{name}: no finite values")
+                parts.append(w["no_finite"].format(name=name))
                 continue
             bad = len(ys) - len(finite)
-            text = f"{name} {fmt(finite[0])}→{fmt(finite[-1])} (min {fmt(min(finite))}, max {fmt(max(finite))})"
+            text = w["series"].format(
+                name=name,
+                first=fmt(finite[0]),
+                last=fmt(finite[-1]),
+                lo=fmt(min(finite)),
+                hi=fmt(max(finite)),
+            )
             if self.smoothing:
                 last = [y for y in drawn if y is not None and math.isfinite(y)]
-                text += f", smoothed end {fmt(last[-1])}"
+                text += w["smoothed"].format(value=fmt(last[-1]))
             if bad:
-                text += f", {bad} non-finite"
+                text += w["non_finite"].format(n=bad)
             hidden = sum(1 for y in finite if y <= 0) if self.logy else 0
             if hidden:
-                text += f", {hidden} ≤ 0 not shown on the log scale"
+                text += w["hidden"].format(n=hidden)
             parts.append(text)
-        head = self.title or "chart"
-        scale = ", log scale" if self.logy else ""
+        head = self.title or w["chart"]
+        scale = w["log"] if self.logy else ""
         return (
-            f"{head}: " + "; ".join(parts) + f" over {n} points{scale}."
+            head + w["sep"] + w["join"].join(parts) + w["over"].format(n=n) + scale + w["end"]
             if parts
-            else f"{head}: empty."
+            else w["empty"].format(head=head)
         )
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ._util import PALETTE, BrailleCanvas, fmt
+from ._util import PALETTE, BrailleCanvas, fmt, summary_words
 
 
 class PathPlot:
@@ -33,6 +33,7 @@ class PathPlot:
         width: int | None = None,
         height: int = 12,
         show_summary: bool = True,
+        lang: str = "en",
     ) -> None:
         self.paths = {k: np.asarray(v, dtype=float).reshape(-1, 2) for k, v in paths.items()}
         self.grid = None if grid is None else np.asarray(grid, dtype=float)
@@ -43,12 +44,14 @@ class PathPlot:
         self.width = width
         self.height = max(3, height)
         self.show_summary = show_summary
+        self.lang = lang
 
     def summary(self) -> str:
+        w = summary_words(self.lang)
         parts = []
         for name, path in self.paths.items():
             if len(path) == 0:
-                parts.append(f"{name}: empty")
+                parts.append(w["path_empty"].format(name=name))
                 continue
             steps = np.diff(path, axis=0)
             length = float(np.sqrt((steps**2).sum(axis=1)).sum()) if len(path) > 1 else 0.0
@@ -58,11 +61,17 @@ class PathPlot:
             flips = int((sy[1:] != sy[:-1]).sum()) if len(sy) > 1 else 0
             x, y = path[-1]
             parts.append(
-                f"{name} {len(path) - 1} steps to ({fmt(x)}, {fmt(y)}), "
-                f"path length {fmt(length)}, {flips} y-direction flips"
+                w["path"].format(
+                    name=name,
+                    steps=len(path) - 1,
+                    x=fmt(x),
+                    y=fmt(y),
+                    length=fmt(length),
+                    flips=flips,
+                )
             )
-        head = self.title or "paths"
-        return f"{head}: " + "; ".join(parts) + "."
+        head = self.title or w["paths"]
+        return head + w["sep"] + w["join"].join(parts) + w["end"]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = min(self.width or options.max_width, options.max_width)

@@ -250,7 +250,7 @@ class LabScreen(Screen[None]):
     def train(self, knobs: dict[str, Any], seed: int, run: int) -> None:
         """Consume the lab's generator; never touch widgets, post at most ten frames a second."""
         worker = get_current_worker()
-        frames = self.lab.run(knobs, seed)
+        frames = self.lab.run(knobs, seed, self.app.lang)
         last = None
         posted_at = 0.0
         try:

@@ -12,9 +12,10 @@ from textual.widgets import Static
 class RunRenderable:
     """Lays the frame's plots out at the width it is given (rendered on the UI thread)."""
 
-    def __init__(self, frame: Any, title: str) -> None:
+    def __init__(self, frame: Any, title: str, lang: str = "en") -> None:
         self.frame = frame
         self.title = title
+        self.lang = lang
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from dltutor.tui.render.lab_view import metrics_line, plot_renderable, plot_summary
@@ -23,10 +24,10 @@ class RunRenderable:
         frame = self.frame
         yield Text(self.title, style="bold")
         for plot in frame.plots:
-            renderable = plot_renderable(plot, width, compact=True)
+            renderable = plot_renderable(plot, width, compact=True, lang=self.lang)
             yield renderable
             if not getattr(renderable, "show_summary", False):  # some draw their own
-                yield Text(plot_summary(plot, width), style="italic")
+                yield Text(plot_summary(plot, width, lang=self.lang), style="italic")
         if frame.message:
             yield Text(frame.message)
         if frame.metrics:
@@ -38,7 +39,7 @@ class RunView(Static):
 
     def show(self, frame: Any, title: str) -> None:
         self.frame = frame
-        self.update(RunRenderable(frame, title))
+        self.update(RunRenderable(frame, title, self.app.lang))
 
     def clear(self, text: str = "") -> None:
         self.frame = None
