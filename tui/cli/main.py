@@ -10,7 +10,7 @@ from importlib.metadata import version
 
 import typer
 
-from dltutor.tui.cli import common
+from dltutor.tui.cli import common, infer, lab, models, quiz
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
 
 app = typer.Typer(
@@ -101,18 +101,9 @@ def read(
         console.print(document)
 
 
-from dltutor.tui.cli.quiz import app as quiz_app  # noqa: E402  (quiz, review, progress)
-
-app.add_typer(quiz_app)
-from dltutor.tui.cli.infer import app as infer_app  # noqa: E402  (infer image|text, generate)
-
-app.add_typer(infer_app)
-from dltutor.tui.cli.models import app as models_app  # noqa: E402  (models ...)
-
-app.add_typer(models_app)
-from dltutor.tui.cli.lab import app as lab_app  # noqa: E402  (lab ID, lab --list)
-
-app.add_typer(lab_app)
+# quiz, review, progress · infer image|text, generate · models … · lab
+for group in (quiz.app, infer.app, models.app, lab.app):
+    app.add_typer(group)
 
 
 def run() -> None:
