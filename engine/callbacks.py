@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 import os
 
-import numpy as np
-
 
 class Callback:
+    """Every hook a no-op: subclass and override the ones you need."""
+
     def on_train_begin(self, model) -> None:
         pass
 
@@ -203,6 +203,6 @@ class ReduceLROnPlateau(_Monitor):
             new = max(old * self.factor, self.min_lr)
             if new < old and old > 0:
                 opt.lr_scale *= new / old
-                self.reductions.append((record.epoch, float(np.float64(new))))
+                self.reductions.append((record.epoch, float(new)))
             self.wait = 0
             self.cooldown_left = self.cooldown

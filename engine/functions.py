@@ -8,6 +8,12 @@ from collections.abc import Callable
 import numpy as np
 
 
+def _as_float(x) -> np.ndarray:
+    """x as an array; float dtypes are kept, anything else (ints, bools) becomes float64."""
+    x = np.asarray(x)
+    return x if x.dtype.kind == "f" else x.astype(np.float64)
+
+
 def identity(x):
     return x
 
@@ -19,11 +25,7 @@ def step_function(x):
 
 def sigmoid(x):
     """1 / (1 + exp(−x)), computed without overflow for large |x|."""
-    x = (
-        np.asarray(x, dtype=np.float64)
-        if not isinstance(x, np.ndarray) or x.dtype.kind != "f"
-        else x
-    )
+    x = _as_float(x)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
@@ -52,7 +54,7 @@ def leaky_relu(x, alpha: float = 0.01):
 
 def softmax(x):
     """Softmax over the last axis; the max is subtracted first so exp never overflows."""
-    x = np.asarray(x, dtype=np.float64) if np.asarray(x).dtype.kind != "f" else np.asarray(x)
+    x = _as_float(x)
     z = x - x.max(axis=-1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=-1, keepdims=True)

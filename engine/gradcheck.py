@@ -63,7 +63,6 @@ def gradient_errors(
     def loss() -> float:
         return float(np.sum(run() * weights))
 
-    run()
     dx = layer.backward(weights.copy())
     analytic = {key: g.copy() for key, g in layer.grads.items()}
     errors = {}

@@ -33,6 +33,7 @@ def mae(predictions: np.ndarray, targets: np.ndarray) -> float:
 
 
 def mse(predictions: np.ndarray, targets: np.ndarray) -> float:
+    """Mean squared error."""
     p = np.asarray(predictions)
     d = p - np.asarray(targets).reshape(p.shape)
     return float(np.mean(d * d))

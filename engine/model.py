@@ -33,6 +33,8 @@ from .layers.base import Layer, Shape
 
 
 class Sequential:
+    """Layers run in order; builds lazily from the first input (or `input_shape`)."""
+
     def __init__(
         self,
         layers: Sequence[Layer] | None = None,
@@ -382,7 +384,7 @@ class Sequential:
     def summary(self) -> str:
         """A Keras-style table: layer (type), output shape, parameters; then the total."""
         rows = self.summary_rows()
-        cells = [(f"{n} ({t})", str(s).replace("None", "None"), f"{p:,}") for n, t, s, p in rows]
+        cells = [(f"{n} ({t})", str(s), f"{p:,}") for n, t, s, p in rows]
         head = ("Layer (type)", "Output shape", "Param #")
         w = [max(len(r[i]) for r in [head, *cells]) for i in range(3)]
         line = "-" * (w[0] + w[1] + w[2] + 4)

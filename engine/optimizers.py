@@ -17,6 +17,14 @@ import numpy as np
 from . import schedules
 
 
+def _slot(state: dict[str, np.ndarray], key: str, param: np.ndarray) -> np.ndarray:
+    """The per-parameter buffer `key` (velocity, squared-gradient sum…), zeros on first use."""
+    buf = state.get(key)
+    if buf is None:
+        buf = state[key] = np.zeros_like(param)
+    return buf
+
+
 class Optimizer(ABC):
     name = "optimizer"
 
@@ -79,13 +87,14 @@ class Momentum(Optimizer):
             raise ValueError(f"Momentum: momentum must be in [0, 1), got {momentum!r}")
         self.momentum = float(momentum)
 
-    def update(self, param, grad, lr, state):
-        v = state.get("v")
-        if v is None:
-            v = state["v"] = np.zeros_like(param)
+    def _velocity(self, param, grad, lr, state) -> np.ndarray:
+        v = _slot(state, "v", param)
         v *= self.momentum
         v -= lr * grad
-        param += v
+        return v
+
+    def update(self, param, grad, lr, state):
+        param += self._velocity(param, grad, lr, state)
 
 
 class Nesterov(Momentum):
@@ -94,11 +103,7 @@ class Nesterov(Momentum):
     name = "nesterov"
 
     def update(self, param, grad, lr, state):
-        v = state.get("v")
-        if v is None:
-            v = state["v"] = np.zeros_like(param)
-        v *= self.momentum
-        v -= lr * grad
+        v = self._velocity(param, grad, lr, state)
         param += self.momentum * v - lr * grad
 
 
@@ -112,9 +117,7 @@ class AdaGrad(Optimizer):
         self.epsilon = float(epsilon)
 
     def update(self, param, grad, lr, state):
-        h = state.get("h")
-        if h is None:
-            h = state["h"] = np.zeros_like(param)
+        h = _slot(state, "h", param)
         h += grad * grad
         param -= lr * grad / (np.sqrt(h) + self.epsilon)
 
@@ -131,9 +134,7 @@ class RMSProp(Optimizer):
         self.rho, self.epsilon = float(rho), float(epsilon)
 
     def update(self, param, grad, lr, state):
-        h = state.get("h")
-        if h is None:
-            h = state["h"] = np.zeros_like(param)
+        h = _slot(state, "h", param)
         h *= self.rho
         h += (1 - self.rho) * grad * grad
         param -= lr * grad / (np.sqrt(h) + self.epsilon)

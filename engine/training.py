@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -32,8 +32,15 @@ import numpy as np
 from .threads import blas_threads as limit_blas_threads
 
 
+class _Record:
+    """What both record kinds share: a plain-dict view (metrics copied) for JSON and logs."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in self.__dict__.items()}
+
+
 @dataclass(frozen=True)
-class StepRecord:
+class StepRecord(_Record):
     """One optimizer step. `step` counts from 1 over the whole run; `batch` within the epoch."""
 
     epoch: int
@@ -47,12 +54,9 @@ class StepRecord:
     elapsed: float
     kind: str = "step"
 
-    def as_dict(self) -> dict[str, Any]:
-        return {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in self.__dict__.items()}
-
 
 @dataclass(frozen=True)
-class EpochRecord:
+class EpochRecord(_Record):
     """The end of an epoch: mean training loss / metrics over its batches, validation results."""
 
     epoch: int
@@ -66,10 +70,7 @@ class EpochRecord:
     elapsed: float
     stopped: bool = False
     stop_reason: str | None = None
-    kind: str = field(default="epoch")
-
-    def as_dict(self) -> dict[str, Any]:
-        return {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in self.__dict__.items()}
+    kind: str = "epoch"
 
 
 class TrainingDiverged(ArithmeticError):
@@ -232,12 +233,10 @@ def _loop(
                     model.stop_training = True
                     model.stop_reason = f"reached max_steps={max_steps}"
                 if model.stop_training:
-                    record = EpochRecord(
-                        **{
-                            **record.__dict__,
-                            "stopped": True,
-                            "stop_reason": model.stop_reason or "stopped by a callback",
-                        }
+                    record = replace(
+                        record,
+                        stopped=True,
+                        stop_reason=model.stop_reason or "stopped by a callback",
                     )
                     yield record
                     break

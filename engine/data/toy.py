@@ -20,7 +20,7 @@ def logic_gate(name: str) -> tuple[np.ndarray, np.ndarray]:
     if key not in _GATES:
         raise ValueError(f"unknown gate {name!r}; use one of {sorted(_GATES)}")
     x = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=np.float32)
-    y = np.array([_GATES[key][0], _GATES[key][1], _GATES[key][2], _GATES[key][3]], dtype=np.int64)
+    y = np.array(_GATES[key], dtype=np.int64)
     # inputs listed as (x1, x2) = 00, 10, 01, 11: AND/OR/NAND/NOR/XOR are symmetric in x1, x2
     return x, y
 

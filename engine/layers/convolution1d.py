@@ -90,7 +90,7 @@ class Conv1D(Layer):
             "use_bias": self.use_bias,
         }
 
-    def forward(self, x: np.ndarray, training: bool = False, mask=None) -> np.ndarray:
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         if not self.built:
             self.build((None, *x.shape[1:]), np.random.default_rng(0))
         if x.ndim != 3:
@@ -165,7 +165,7 @@ class MaxPooling1D(Layer):
     def get_config(self) -> dict[str, Any]:
         return {"name": self.name, "pool_size": self.pool_size, "strides": self.strides}
 
-    def forward(self, x: np.ndarray, training: bool = False, mask=None) -> np.ndarray:
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         if x.ndim != 3:
             raise ValueError(f"MaxPooling1D expects (batch, timesteps, channels), got {x.shape}")
         p, s = self.pool_size, self.strides
@@ -224,16 +224,16 @@ class GlobalAveragePooling1D(_GlobalPool1D):
     def forward(self, x: np.ndarray, training: bool = False, mask=None) -> np.ndarray:
         m = self._mask(x, mask)
         if m is None:
-            self._cache = (x.shape, None, None)
+            self._cache = (x.shape, None)
             return x.mean(axis=1)
         w = m.astype(x.dtype)
         cnt = np.maximum(w.sum(axis=1, keepdims=True), 1.0)
         w = w / cnt  # (N, T) weights
-        self._cache = (x.shape, w, None)
+        self._cache = (x.shape, w)
         return np.einsum("ntc,nt->nc", x, w, optimize=True)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        shape, w, _ = self._cache
+        shape, w = self._cache
         if w is None:
             return np.broadcast_to(dout[:, None, :] / shape[1], shape).copy()
         return dout[:, None, :] * w[:, :, None]

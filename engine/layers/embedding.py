@@ -5,7 +5,7 @@ adds each output gradient into the row of the token that produced it.
 
 With ``mask_zero=True`` index 0 is padding: ``self.output_mask`` (bool (batch, timesteps),
 True = a real token) is set in `forward` and consumed by the next layer (Sequential hands
-it over as ``next_layer.input_mask``; see engine/layers/recurrent.py), and the gradient of
+it over as ``next_layer.input_mask``; see engine/layers/masking.py), and the gradient of
 row 0 stays zero so the padding vector never moves.
 """
 
@@ -65,7 +65,7 @@ class Embedding(Layer):
             "embeddings_initializer": self.embeddings_initializer,
         }
 
-    def forward(self, x: np.ndarray, training: bool = False, mask=None) -> np.ndarray:
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         if not self.built:
             self.build((None, *np.shape(x)[1:]), np.random.default_rng(0))
         ids = np.asarray(x)

@@ -1,4 +1,4 @@
-"""How masks travel through a model, and a Sequential that carries them.
+"""How masks travel through a model, and the `Masking` layer that makes one.
 
 Convention: a layer that produces a mask sets ``layer.output_mask`` (bool (N, T), True = a
 real step) in `forward`; before a layer's `forward` the model sets ``layer.input_mask`` to

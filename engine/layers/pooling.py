@@ -44,12 +44,12 @@ class _Pool2D(Layer):
         super().build(input_shape, rng)
 
     def _views(self, x):
-        """(offset, strided view) for every position inside the window (channels-last x)."""
+        """Index tuples of the strided views, one per position in the window (channels-last x)."""
         (ph, pw), (sh, sw) = self.pool_size, self.strides
         oh, ow = self._out_hw(x.shape[1], x.shape[2])
         for i in range(ph):
             for j in range(pw):
-                yield (i, j), (slice(None), slice(i, i + sh * oh, sh), slice(j, j + sw * ow, sw))
+                yield slice(None), slice(i, i + sh * oh, sh), slice(j, j + sw * ow, sw)
 
     def _overlapping(self):
         return self.strides[0] < self.pool_size[0] or self.strides[1] < self.pool_size[1]
@@ -77,7 +77,7 @@ class MaxPooling2D(_Pool2D):
 
     def forward_nhwc(self, x):
         self.x = x
-        self._inputs = [x[view] for _, view in self._views(x)]
+        self._inputs = [x[view] for view in self._views(x)]
         self.out = max_of(self._inputs)
         return self.out
 
@@ -93,9 +93,7 @@ class MaxPooling2D(_Pool2D):
             dx = self._dx.get(x.shape, x.dtype, zero=not tiled)
         else:
             dx = np.empty_like(x) if tiled else np.zeros_like(x)
-        route_max_gradient(
-            self._inputs, out, dout, [dx[view] for _, view in self._views(x)], overlap
-        )
+        route_max_gradient(self._inputs, out, dout, [dx[view] for view in self._views(x)], overlap)
         return dx
 
     # The same pooling when the caller has already laid the window positions out as a stack
@@ -140,9 +138,9 @@ def route_max_gradient(inputs, out, dout, targets, accumulate: bool) -> None:
 
 class AveragePooling2D(_Pool2D):
     def forward_nhwc(self, x):
-        self.x_shape, self.x_dtype = x.shape, x.dtype
+        self.x_shape = x.shape
         out = None
-        for _, view in self._views(x):
+        for view in self._views(x):
             out = x[view].copy() if out is None else np.add(out, x[view], out=out)
         out *= 1.0 / (self.pool_size[0] * self.pool_size[1])
         return out
@@ -150,7 +148,7 @@ class AveragePooling2D(_Pool2D):
     def backward_nhwc(self, dout):
         dx = np.zeros(self.x_shape, dtype=dout.dtype)
         share = dout * (1.0 / (self.pool_size[0] * self.pool_size[1]))
-        for _, view in self._views(dx):
+        for view in self._views(dx):
             dx[view] += share
         return dx
 

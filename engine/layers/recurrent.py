@@ -40,8 +40,8 @@ put back in the original time order (so ``concat``/``sum`` line up step by step)
 ``direction="bidirectional"`` stacks W/R/B as [forward, backward] on axis 0.
 ``merge_mode="concat"`` puts the forward units first.
 
-Masks (see also engine/layers/embedding.py)
--------------------------------------------
+Masks (the convention is in engine/layers/masking.py)
+-----------------------------------------------------
 A layer that produces a mask sets ``self.output_mask`` (bool, (batch, timesteps), True =
 a real step) in `forward`; `Sequential` hands it to the next layer as ``layer.input_mask``
 before calling its `forward` (a layer without an ``output_mask`` attribute passes the mask
@@ -163,8 +163,7 @@ class _Recurrent(Layer):
 
     def output_shape(self, input_shape: Shape) -> Shape:
         n, t = input_shape[0], input_shape[1]
-        out: Shape = (n, t, self.units) if self.return_sequences else (n, self.units)
-        return out
+        return (n, t, self.units) if self.return_sequences else (n, self.units)
 
     def get_config(self) -> dict[str, Any]:
         return {
@@ -180,8 +179,6 @@ class _Recurrent(Layer):
         }
 
     def __call__(self, x, training=False, mask=None, initial_state=None):  # type: ignore[override]
-        if not self.built:
-            self.build((None, *np.shape(x)[1:]), np.random.default_rng(0))
         return self.forward(x, training=training, mask=mask, initial_state=initial_state)
 
     # ----------------------------------------------------------------- helpers
@@ -260,11 +257,6 @@ class _Recurrent(Layer):
             return dout[0], list(dout[1:])
         return dout, [None] * self.n_states
 
-    def _finish_backward(self, dxt, x_shape, in_mask):
-        if in_mask is not None:
-            dxt *= in_mask
-        return np.ascontiguousarray(dxt.transpose(1, 0, 2))
-
 
 class SimpleRNN(_Recurrent):
     """Fully-connected recurrent layer, h_t = tanh(x_t W + h_{t-1} U + b)."""
@@ -317,6 +309,7 @@ class SimpleRNN(_Recurrent):
         c = self._cache
         dy, dstates = self._split_dout(dout)
         xt, mt, hin, hn, order = c["xt"], c["mt"], c["hin"], c["hn"], c["order"]
+        rec_mask = c["rec_mask"]
         t, n, _ = xt.shape
         r = self.params["recurrent_kernel"]
         dyt = None if dy is None or not self.return_sequences else dy.transpose(1, 0, 2)
@@ -340,8 +333,8 @@ class SimpleRNN(_Recurrent):
             np.subtract(1.0, d, out=d)
             d *= g
             dh = d @ r.T
-            if c["rec_mask"] is not None:
-                dh *= c["rec_mask"]
+            if rec_mask is not None:
+                dh *= rec_mask
             if mt is not None:
                 dh += carry
         self.initial_state_grads = [dh]
@@ -689,6 +682,7 @@ class GRU(_Recurrent):
 
 
 def _accumulate(layer: _Recurrent, dz: np.ndarray, hin: np.ndarray, order: list[int]) -> None:
+    """Weight gradients from the per-step pre-activation gradients, one matmul over all steps."""
     xt = layer._cache["xt"]
     t, n, f = xt.shape
     g = dz.shape[-1]
@@ -700,13 +694,17 @@ def _accumulate(layer: _Recurrent, dz: np.ndarray, hin: np.ndarray, order: list[
 
 
 def _input_grad(layer: _Recurrent, dz: np.ndarray, order: list[int]) -> np.ndarray | None:
+    """dL/dx from the pre-activation gradients, back in (batch, timesteps, features) order."""
     if not layer.needs_input_grad:
         return None
     t, n, g = dz.shape
     dxt = (dz.reshape(t * n, g) @ layer.params["kernel"].T).reshape(t, n, -1)
     if layer.go_backwards:
         dxt = dxt[::-1]
-    return layer._finish_backward(dxt, None, layer._cache["in_mask"])
+    in_mask = layer._cache["in_mask"]
+    if in_mask is not None:
+        dxt *= in_mask
+    return np.ascontiguousarray(dxt.transpose(1, 0, 2))
 
 
 class Bidirectional(Layer):
@@ -776,8 +774,6 @@ class Bidirectional(Layer):
         }
 
     def __call__(self, x, training=False, mask=None):  # type: ignore[override]
-        if not self.built:
-            self.build((None, *np.shape(x)[1:]), np.random.default_rng(0))
         return self.forward(x, training=training, mask=mask)
 
     def forward(self, x, training=False, mask=None):
