@@ -51,7 +51,6 @@ class _Graph:
     inputs: list = field(default_factory=list)
     outputs: list = field(default_factory=list)
     used: set = field(default_factory=set)
-    counter: int = 0
     small: dict = field(default_factory=dict)
 
     def unique(self, base: str, sep_ok: bool = False) -> str:
@@ -81,7 +80,6 @@ class _Graph:
         from onnx import helper
 
         outs = [self.unique(f"{base}" if n_out == 1 else f"{base}_{k}") for k in range(n_out)]
-        self.counter += 1
         self.nodes.append(
             helper.make_node(
                 op, list(inputs), outs, name=self.unique(f"{base}/{op}", sep_ok=True), **attrs
@@ -191,9 +189,6 @@ class _Exporter:
         return t
 
     _Identity = _Dropout
-    _SpatialDropout1D = _Dropout
-    _SpatialDropout2D = _Dropout
-    _InputLayer = _Dropout
 
     def _ReLU(self, layer, t, shape):
         return _Tensor(_emit_activation(self.g, t.name, "relu", layer.name), t.rank, t.seq_lens)
@@ -209,10 +204,6 @@ class _Exporter:
 
     def _Softmax(self, layer, t, shape):
         return _Tensor(_emit_activation(self.g, t.name, "softmax", layer.name), t.rank, t.seq_lens)
-
-    def _Activation(self, layer, t, shape):
-        act = getattr(layer, "activation", None)
-        return _Tensor(_emit_activation(self.g, t.name, act, layer.name), t.rank, t.seq_lens)
 
     def _Conv2D(self, layer, t, shape):
         g = self.g
@@ -367,15 +358,11 @@ class _Exporter:
 
     def _BatchNormalization(self, layer, t, shape):
         g = self.g
-        p = layer.params
-        c = int(np.asarray(p.get("gamma", p.get("scale"))).size)
-        gamma = np.asarray(p.get("gamma", p.get("scale", np.ones(c))), np.float32).reshape(-1)
-        beta = np.asarray(p.get("beta", p.get("bias", np.zeros(c))), np.float32).reshape(-1)
-        mean = np.asarray(_first(layer, ("running_mean", "moving_mean")), np.float32).reshape(-1)
-        var = np.asarray(
-            _first(layer, ("running_var", "moving_variance", "moving_var")), np.float32
-        ).reshape(-1)
-        eps = float(getattr(layer, "epsilon", getattr(layer, "eps", 1e-3)))
+        gamma = np.asarray(layer.params["gamma"], np.float32).reshape(-1)
+        beta = np.asarray(layer.params["beta"], np.float32).reshape(-1)
+        mean = np.asarray(layer.buffers["moving_mean"], np.float32).reshape(-1)
+        var = np.asarray(layer.buffers["moving_variance"], np.float32).reshape(-1)
+        eps = layer.epsilon
         if t.rank in (2, 4):
             y = g.node(
                 "BatchNormalization",
@@ -425,8 +412,6 @@ class _Exporter:
                 )
         y = _emit_activation(g, y, getattr(layer, "activation", None), layer.name)
         return _Tensor(y, t.rank, t.seq_lens)
-
-    _Affine = _Dense
 
     def _Embedding(self, layer, t, shape):
         g = self.g
@@ -625,30 +610,10 @@ class _Exporter:
         )
 
 
-def _first(layer: Any, names: tuple[str, ...]) -> Any:
-    for n in names:
-        for holder in (
-            getattr(layer, "state", None),
-            getattr(layer, "buffers", None),
-            getattr(layer, "params", None),
-        ):
-            if isinstance(holder, dict) and n in holder:
-                return holder[n]
-        if hasattr(layer, n):
-            return getattr(layer, n)
-    raise ExportError(f"{layer.name}: no {names[0]} found (was the layer trained?)")
-
-
 def _input_shape(model: Any) -> tuple:
-    for attr in ("input_shape", "_input_shape", "built_input_shape"):
-        shape = getattr(model, attr, None)
-        if shape is not None:
-            return tuple(shape)
-    first = model.layers[0]
-    shape = getattr(first, "input_shape", None)
-    if shape is None:
+    if getattr(model, "input_shape", None) is None:
         raise ExportError("the model has not been built: call it on an input first")
-    return tuple(shape)
+    return tuple(model.input_shape)
 
 
 def export_model(

@@ -29,6 +29,7 @@ class TextInputError(ValueError):
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
+    """Probabilities over the last axis, in float64 (stable for any logits)."""
     z = z.astype(np.float64) - z.max(axis=-1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=-1, keepdims=True)
@@ -133,13 +134,13 @@ def classify_images(
 
 
 # -- text ----------------------------------------------------------------------------------
-def load_tokenizer(loaded: LoadedModel):
+def model_tokenizer(loaded: LoadedModel):
+    """The model's tokenizer, rebuilt from its vocabulary file once and kept with the session."""
     from dltutor.engine.text.tokenizers import _Tokenizer
 
-    cache = loaded.__dict__.setdefault("_tokenizer", [])
-    if not cache:
-        cache.append(_Tokenizer.from_dict(load_vocab(loaded.card, loaded.path.parent)))
-    return cache[0]
+    if loaded.tokenizer is None:
+        loaded.tokenizer = _Tokenizer.from_dict(load_vocab(loaded.card, loaded.path.parent))
+    return loaded.tokenizer
 
 
 def check_text(text: str) -> str:
@@ -169,7 +170,7 @@ def classify_texts(
     _check_task(loaded, "text-classification")
     card = loaded.card
     pre = card["preprocessing"]
-    tok = load_tokenizer(loaded)
+    tok = model_tokenizer(loaded)
     maxlen = int(pre.get("maxlen", pre.get("max_len", 64)))
     results: list[dict[str, Any]] = []
     good: list[tuple[int, list[int]]] = []
@@ -190,14 +191,15 @@ def classify_texts(
         )
         good.append((i, ids))
     labels = card["labels"]
+    # a model trained on one padded length sees exactly that; a masked one any length
+    fixed = isinstance(card["input"]["shape"][1], int) or pre.get("fixed_length", False)
+    pad_after = pre.get("padding", "post") == "post"
     for start in range(0, len(good), BATCH):
         chunk = good[start : start + BATCH]
-        fixed = isinstance(card["input"]["shape"][1], int) or pre.get("fixed_length", False)
-        # a model trained on one padded length sees exactly that; a masked one any length
         width = maxlen if fixed else max(len(ids) for _, ids in chunk)
         x = np.zeros((len(chunk), width), dtype=np.int64)
         for row, (_, ids) in enumerate(chunk):
-            if pre.get("padding", "post") == "post":
+            if pad_after:
                 x[row, : len(ids)] = ids
             else:
                 x[row, width - len(ids) :] = ids
@@ -238,7 +240,7 @@ def generate(
         raise ValueError(f"seed must be >= 0, got {seed}")
     loaded = get_model(model, provider, directory)
     _check_task(loaded, "text-generation")
-    tok = load_tokenizer(loaded)
+    tok = model_tokenizer(loaded)
     if len(loaded.session.get_inputs()) < 2:
         raise ValueError(f"model {model} was exported without state inputs; rebuild it")
     return _sample(loaded, tok, prompt, length, temperature, np.random.default_rng(seed))
@@ -268,10 +270,7 @@ def _sample(
         logits = outs[0][0, -1].astype(np.float64)
         state = {i.name: o for i, o in zip(state_inputs, outs[1:], strict=True)}
         logits[:2] = -np.inf  # never sample padding or unknown
-        z = logits / temperature
-        z -= z.max()
-        p = np.exp(z)
-        p /= p.sum()
+        p = softmax(logits / temperature)
         nxt = int(rng.choice(len(p), p=p))
         yield vocab[nxt]
         x = np.asarray([[nxt]], dtype=np.int64)

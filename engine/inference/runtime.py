@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +52,14 @@ def resolve_providers(provider: str = "auto") -> list[str]:
 
 @dataclass
 class LoadedModel:
+    """A verified model with its ONNX Runtime session (cached: one per model and providers)."""
+
     name: str
     card: dict[str, Any]
     path: Path
     session: Any
     providers: list[str]
+    tokenizer: Any = field(default=None, repr=False)  # text models: built on first use
 
     @property
     def input_names(self) -> list[str]:
@@ -70,13 +73,13 @@ class LoadedModel:
         return self.session.run(outputs, feeds)
 
     def run_batched(
-        self, x: np.ndarray, output: str | None = None, batch_size: int = 256, **extra
+        self, x: np.ndarray, output: str | None = None, batch_size: int = 256
     ) -> np.ndarray:
         """One output for many inputs: chunks of `batch_size` along the batch axis."""
         name = self.input_names[0]
         out = output or self.output_names[0]
         parts = [
-            self.session.run([out], {name: x[i : i + batch_size], **extra})[0]
+            self.session.run([out], {name: x[i : i + batch_size]})[0]
             for i in range(0, len(x), batch_size)
         ]
         return np.concatenate(parts) if parts else np.zeros((0,), dtype=np.float32)

@@ -1,24 +1,20 @@
-"""Helpers the labs share: a tiny network wrapper over engine layers, a training loop
-that yields per-epoch numbers, small data sets, and grid helpers.
+"""Helpers the labs share: a tiny network wrapper over engine layers, small data sets,
+grid helpers, and access to the shipped models.
 
-The loop follows the engine's layer contract (forward / backward / params / grads) and the
-optimizers' `step(params_and_grads)`, so a lab stays a few lines and fast.
+`Net` follows the engine's layer contract (forward / backward / params / grads) and feeds
+the optimizers' `step(params_and_grads)`, so a lab that shows the raw loop stays short.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 
 from .. import losses as engine_losses
 from .. import optimizers as engine_optimizers
 from .base import LabError
-
-OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 
 
 class Net:
@@ -34,15 +30,10 @@ class Net:
             if i == 0 and hasattr(layer, "needs_input_grad"):
                 layer.needs_input_grad = False
             shape = layer.output_shape(shape)
-        self.activations: list[np.ndarray] = []
 
-    def forward(self, x: np.ndarray, training: bool = False, keep: bool = False) -> np.ndarray:
-        if keep:
-            self.activations = []
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         for layer in self.layers:
             x = layer.forward(x, training=training)
-            if keep:
-                self.activations.append(x)
         return x
 
     def backward(self, dout: np.ndarray) -> None:
@@ -51,35 +42,14 @@ class Net:
             if dout is None:
                 break
 
-    def params_and_grads(self, weight_decay: float = 0.0):
-        pairs = []
-        for layer in self.layers:
-            if not getattr(layer, "trainable", True):
-                continue
-            reg_keys = (
-                layer.regularization_keys()
-                if hasattr(layer, "regularization_keys")
-                else ("kernel",)
-            )
-            for key, param in layer.params.items():
-                grad = layer.grads[key]
-                if weight_decay and key in reg_keys:
-                    grad += weight_decay * param
-                pairs.append((param, grad))
-        return pairs
-
-    def penalty(self, weight_decay: float) -> float:
-        if not weight_decay:
-            return 0.0
-        total = 0.0
-        for layer in self.layers:
-            reg_keys = (
-                layer.regularization_keys()
-                if hasattr(layer, "regularization_keys")
-                else ("kernel",)
-            )
-            total += sum(float((p**2).sum()) for k, p in layer.params.items() if k in reg_keys)
-        return 0.5 * weight_decay * total
+    def params_and_grads(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """What an engine optimizer's `step` takes, after `backward`."""
+        return [
+            (param, layer.grads[key])
+            for layer in self.layers
+            if getattr(layer, "trainable", True)
+            for key, param in layer.params.items()
+        ]
 
     def count_params(self) -> int:
         return sum(layer.count_params() for layer in self.layers)
@@ -91,70 +61,6 @@ def make_optimizer(name: str, lr: float | None = None):
 
 def make_loss(name: str):
     return engine_losses.get(name)
-
-
-def accuracy(outputs: np.ndarray, y: np.ndarray) -> float:
-    if outputs.shape[-1] == 1:
-        return float(((outputs.ravel() > 0) == (y.ravel() > 0.5)).mean())
-    return float((outputs.argmax(axis=1) == y).mean())
-
-
-def evaluate(
-    net: Net, loss, x: np.ndarray, y: np.ndarray, batch: int = 1000
-) -> tuple[float, float]:
-    """Mean loss and accuracy over (x, y), in inference mode."""
-    total, correct = 0.0, 0.0
-    for start in range(0, len(x), batch):
-        out = net.forward(x[start : start + batch], training=False)
-        yb = y[start : start + batch]
-        total += loss.forward(out, yb) * len(yb)
-        correct += accuracy(out, yb) * len(yb)
-    return total / len(x), correct / len(x)
-
-
-def train(
-    net: Net,
-    loss,
-    optimizer,
-    x: np.ndarray,
-    y: np.ndarray,
-    *,
-    epochs: int,
-    batch_size: int,
-    rng: np.random.Generator,
-    x_val: np.ndarray | None = None,
-    y_val: np.ndarray | None = None,
-    weight_decay: float = 0.0,
-    on_step=None,
-) -> Iterator[dict[str, float]]:
-    """Mini-batch training; yields one dict per epoch (loss, acc, val_loss, val_acc).
-
-    `on_step(step_loss)` is called after each step (for per-step curves). A non-finite loss
-    stops the run with a LabError that says what probably went wrong.
-    """
-    n = len(x)
-    for epoch in range(1, epochs + 1):
-        order = rng.permutation(n)
-        seen, running = 0, 0.0
-        for start in range(0, n, batch_size):
-            idx = order[start : start + batch_size]
-            out = net.forward(x[idx], training=True)
-            value = loss.forward(out, y[idx]) + net.penalty(weight_decay)
-            if not np.isfinite(value):
-                raise LabError(f"the loss became {value} at epoch {epoch}: learning rate too high?")
-            net.backward(loss.backward())
-            optimizer.step(net.params_and_grads(weight_decay))
-            running += value * len(idx)
-            seen += len(idx)
-            if on_step is not None:
-                on_step(value)
-        record = {"epoch": epoch, "loss": running / seen}
-        tl, ta = evaluate(net, loss, x, y)
-        record["train_loss"], record["acc"] = tl, ta
-        if x_val is not None:
-            vl, va = evaluate(net, loss, x_val, y_val)
-            record["val_loss"], record["val_acc"] = vl, va
-        yield record
 
 
 # ---------------------------------------------------------------------------------------
@@ -244,17 +150,9 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
-def models_dir() -> Path:
-    """Where shipped model artefacts live (the package's models_onnx folder)."""
-    env = os.environ.get("DLTUTOR_MODELS_DIR")
-    if env:
-        return Path(env)
-    from importlib import resources
-
-    return Path(str(resources.files("dltutor.models_onnx")))
-
-
 def missing_model(name: str) -> LabError:
+    from ..inference.cards import models_dir
+
     return LabError(
         f"model not available: run `dltutor models train {name}` (looked in {models_dir()})"
     )

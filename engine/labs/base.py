@@ -365,8 +365,3 @@ def choice_knob(name: str, default: str, choices: Sequence[str], en: str, ja: st
 
 def bool_knob(name: str, default: bool, en: str, ja: str) -> Knob:
     return Knob(name, "bool", default, en, ja)
-
-
-def seed_int(rng: np.random.Generator) -> int:
-    """A derived integer seed for engine pieces that take an int."""
-    return int(rng.integers(0, 2**31 - 1))

@@ -68,7 +68,7 @@ def run(knobs, rng, lang="en"):
             float(np.abs(a - b).max() / (np.abs(a).max() + np.abs(b).max() + 1e-12))
             for a, b in zip(num, back, strict=True)
         )
-        n = sum(layer.count_params() for layer in net.layers)
+        n = net.count_params()
         params.append(n)
         t_num.append(tn)
         t_back.append(tb)

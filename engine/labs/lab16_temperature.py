@@ -102,11 +102,11 @@ def shipped_sampler():
 
         if "shakespeare-char" not in installed_cards():
             return None
-        from ..inference.predict import load_tokenizer
+        from ..inference.predict import model_tokenizer
         from ..inference.runtime import get_model
 
         loaded = get_model("shakespeare-char", "cpu")
-        tok = load_tokenizer(loaded)
+        tok = model_tokenizer(loaded)
     except Exception:  # noqa: BLE001 - any problem with the artefact: fall back to the tiny model
         return None
     session = loaded.session

@@ -85,7 +85,7 @@ float16 first, so parity still holds and the metric is measured on what ships.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -101,8 +101,6 @@ class ModelSpec:
     metric: str  # accuracy | nats_per_char
     target: float
     higher_is_better: bool = True
-    default_data_dir: str | None = None
-    extra_files: tuple[str, ...] = field(default_factory=tuple)
 
     def meets_target(self, value: float) -> bool:
         return value >= self.target if self.higher_is_better else value <= self.target
@@ -118,7 +116,6 @@ MODELS: dict[str, ModelSpec] = {
         "official test split (10,000 images)",
         "accuracy",
         0.920,
-        default_data_dir="/usr/share/datasets/fashion-mnist",
     ),
     "digits-cnn": ModelSpec(
         "digits-cnn",
@@ -139,7 +136,6 @@ MODELS: dict[str, ModelSpec] = {
         "dev (872 sentences)",
         "accuracy",
         0.800,
-        extra_files=("vocab",),
     ),
     "shakespeare-char": ModelSpec(
         "shakespeare-char",
@@ -151,7 +147,6 @@ MODELS: dict[str, ModelSpec] = {
         "nats_per_char",
         1.60,
         higher_is_better=False,
-        extra_files=("vocab",),
     ),
 }
 

@@ -1,4 +1,4 @@
-"""Shared training loop of the two image recipes (fashion-cnn, digits-cnn).
+"""What the two image recipes (fashion-cnn, digits-cnn) share: the training loop and the card.
 
 Consumes the engine's `fit` generator one epoch at a time so that each epoch can see
 freshly shifted copies of the training images (light augmentation), keeps the weights of
@@ -35,6 +35,34 @@ def random_shift(x: np.ndarray, max_shift: int, rng: np.random.Generator) -> np.
             if idx.size:
                 out[idx] = padded[idx, :, oy : oy + h, ox : ox + w]
     return out
+
+
+def image_card_fields(
+    labels: list[str], size: int, margin: float, description: str
+) -> dict[str, Any]:
+    """The card fields of a grey (1, size, size) image classifier fed values in [0, 1];
+    `margin` and `size` tell `prepare_image` how to make a photo look like the data."""
+    return {
+        "task": "image-classification",
+        "labels": labels,
+        "input_spec": {
+            "name": "image",
+            "dtype": "float32",
+            "shape": ["batch", 1, size, size],
+            "layout": "NCHW",
+            "range": [0.0, 1.0],
+        },
+        "preprocessing": {
+            "kind": "image",
+            "size": [size, size],
+            "channels": 1,
+            "margin": margin,
+            "invert": "auto",
+            "scale": 1.0,
+            "shift": 0.0,
+            "description": description,
+        },
+    }
 
 
 def checkpoint_dir(name: str) -> Path:

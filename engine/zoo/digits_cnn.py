@@ -19,7 +19,7 @@ LABELS = [str(i) for i in range(10)]
 HYPER = {"epochs": 40, "batch_size": 32, "lr": 2e-3, "shift": 1}
 
 
-def load(data_dir=None, seed: int = 0) -> dict[str, np.ndarray]:
+def load(seed: int = 0) -> dict[str, np.ndarray]:
     """The digits as (N, 8, 8) float32 in [0, 1], split into train / val / test (stratified)."""
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
@@ -76,29 +76,15 @@ def build_model(seed: int = 0):
 
 
 def card_fields() -> dict[str, Any]:
-    return {
-        "task": "image-classification",
-        "labels": LABELS,
-        "input_spec": {
-            "name": "image",
-            "dtype": "float32",
-            "shape": ["batch", 1, 8, 8],
-            "layout": "NCHW",
-            "range": [0.0, 1.0],
-        },
-        "preprocessing": {
-            "kind": "image",
-            "size": [8, 8],
-            "channels": 1,
-            "margin": 0.0,
-            "invert": "auto",
-            "scale": 1.0,
-            "shift": 0.0,
-            "description": "grey, light digit on black, cropped to the digit, padded to a "
-            "square, area-averaged down to 8x8, values in [0, 1] (sklearn's "
-            "0..16 / 16)",
-        },
-    }
+    from dltutor.engine.zoo._image_training import image_card_fields
+
+    return image_card_fields(
+        LABELS,
+        8,
+        margin=0.0,  # the 8x8 digits touch the frame
+        description="grey, light digit on black, cropped to the digit, padded to a "
+        "square, area-averaged down to 8x8, values in [0, 1] (sklearn's 0..16 / 16)",
+    )
 
 
 def train(
@@ -110,7 +96,7 @@ def train(
     hyper = {**HYPER, **overrides}
     if progress:
         progress({"stage": "data", "message": "loading the scikit-learn digits"})
-    d = load(data_dir, seed)
+    d = load(seed)  # bundled with scikit-learn: `data_dir` is not needed
     if quick:
         hyper.update(epochs=1)
         d = {**d, "train_x": d["train_x"][:200], "train_y": d["train_y"][:200]}
@@ -151,6 +137,5 @@ def train(
         seed=seed,
         quick=quick,
         progress=progress,
-        command=f"dltutor models train {NAME}" + (" (quick)" if quick else ""),
         training=summary,
     )

@@ -107,29 +107,15 @@ def split(data: dict[str, np.ndarray], seed: int, n_val: int):
 
 
 def card_fields() -> dict[str, Any]:
-    return {
-        "task": "image-classification",
-        "labels": LABELS,
-        "input_spec": {
-            "name": "image",
-            "dtype": "float32",
-            "shape": ["batch", 1, 28, 28],
-            "layout": "NCHW",
-            "range": [0.0, 1.0],
-        },
-        "preprocessing": {
-            "kind": "image",
-            "size": [28, 28],
-            "channels": 1,
-            "margin": 0.04,
-            "invert": "auto",
-            "scale": 1.0,
-            "shift": 0.0,
-            "description": "grey, light object on a black background, cropped to the object, "
-            "padded to a square with a 4% margin, resized to 28x28, values in "
-            "[0, 1] (pixel / 255)",
-        },
-    }
+    from dltutor.engine.zoo._image_training import image_card_fields
+
+    return image_card_fields(
+        LABELS,
+        28,
+        margin=0.04,
+        description="grey, light object on a black background, cropped to the object, "
+        "padded to a square with a 4% margin, resized to 28x28, values in [0, 1] (pixel / 255)",
+    )
 
 
 def train(
@@ -199,6 +185,5 @@ def finish_model(model, data, out_dir, *, seed=0, quick=False, progress=None, tr
         seed=seed,
         quick=quick,
         progress=progress,
-        command=f"dltutor models train {NAME}" + (" (quick)" if quick else ""),
         training=training,
     )

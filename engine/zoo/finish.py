@@ -20,7 +20,8 @@ class ParityError(AssertionError):
     """The exported graph and the engine disagree on the same inputs."""
 
 
-def _say(progress, stage: str, message: str, **extra) -> None:
+def say(progress, stage: str, message: str, **extra) -> None:
+    """Send one progress event (the recipe contract's dict) when someone listens."""
     if progress is not None:
         progress({"stage": stage, "message": message, **extra})
 
@@ -125,7 +126,7 @@ def finish(
         from dltutor.engine.export.onnx_export import round_embeddings
 
         round_embeddings(model)
-    _say(progress, "export", f"exporting {name} to ONNX (opset 17)")
+    say(progress, "export", f"exporting {name} to ONNX (opset 17)")
     metadata = {
         "dltutor.model": name,
         "dltutor.task": task,
@@ -148,12 +149,12 @@ def finish(
         graph_name=name,
         doc=model_spec.summary,
     )
-    _say(progress, "verify", "onnx.checker")
+    say(progress, "verify", "onnx.checker")
     onnx.checker.check_model(str(onnx_path), full_check=True)
     data = onnx_path.read_bytes()
     session = session_from_bytes(data)
 
-    _say(progress, "verify", "engine vs ONNX Runtime parity")
+    say(progress, "verify", "engine vs ONNX Runtime parity")
     diff = parity(model, session, np.asarray(parity_x))
     if not diff <= PARITY_TOLERANCE:
         raise ParityError(
@@ -162,7 +163,7 @@ def finish(
 
     measured: dict[str, float] = dict(metrics or {})
     if metric is not None and eval_x is not None:
-        _say(progress, "evaluate", f"measuring {metric} on {dataset.get('split', 'the split')}")
+        say(progress, "evaluate", f"measuring {metric} on {dataset.get('split', 'the split')}")
         t0 = time.perf_counter()
         logits = ort_logits(session, np.asarray(eval_x))
         measured[metric] = round(METRICS[metric](logits, np.asarray(eval_y)), 6)
@@ -215,7 +216,7 @@ def finish(
     (out / f"{name}.json").write_text(
         json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    _say(progress, "done", f"{name}: {model_spec.metric} = {value} ; wrote {onnx_path}")
+    say(progress, "done", f"{name}: {model_spec.metric} = {value} ; wrote {onnx_path}")
     return card
 
 

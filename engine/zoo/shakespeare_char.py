@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -52,11 +51,6 @@ def build_model(vocab_size: int, seed: int = 0, embed: int = EMBED, units: int =
     )
 
 
-def _say(progress, **event: Any) -> None:
-    if progress is not None:
-        progress(event)
-
-
 def _clipped_adam(lr: float, clip: float):
     from dltutor.engine.optimizers import Adam
 
@@ -76,13 +70,12 @@ def _clipped_adam(lr: float, clip: float):
 
 def evaluate_nats(model, x: np.ndarray, y: np.ndarray, batch: int = 128) -> float:
     """Mean next-character negative log-likelihood (nats/char) of `model` on windows."""
+    from dltutor.engine.zoo.finish import nats_per_char
+
     total, count = 0.0, 0
     for i in range(0, len(x), batch):
-        z = model.forward(x[i : i + batch], training=False).astype(np.float64)
-        z -= z.max(axis=-1, keepdims=True)
-        lp = z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
         yy = y[i : i + batch]
-        total -= float(np.take_along_axis(lp, yy[..., None], axis=-1).sum())
+        total += nats_per_char(model.forward(x[i : i + batch], training=False), yy) * yy.size
         count += yy.size
     return total / max(count, 1)
 
@@ -97,7 +90,7 @@ def train(
 ) -> dict:
     from dltutor.engine.losses import Loss
     from dltutor.engine.text import CharTokenizer, make_windows, read_corpus, split_corpus
-    from dltutor.engine.zoo.finish import finish
+    from dltutor.engine.zoo.finish import finish, say
 
     class SequenceCrossEntropy(Loss):
         """Softmax cross-entropy over (N, T, V) logits and (N, T) integer targets (nats/char)."""
@@ -126,7 +119,7 @@ def train(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     budget = MAX_SECONDS if max_seconds is None else float(max_seconds)
-    _say(progress, stage="data", message="reading tinyshakespeare")
+    say(progress, stage="data", message="reading tinyshakespeare")
     text = read_corpus(data_dir=data_dir)
     train_text, val_text = split_corpus(text, 0.1)
     if quick:
@@ -136,7 +129,7 @@ def train(
     vids = tok.encode_array(val_text)
     seq, eval_seq = (32, 64) if quick else (SEQ, EVAL_SEQ)
     xv, yv = make_windows(vids, eval_seq)
-    _say(
+    say(
         progress,
         stage="data",
         message=f"{len(ids)} train / {len(vids)} validation characters, vocabulary {len(tok)}",
@@ -167,7 +160,7 @@ def train(
             step += 1
             run = loss if run == 0.0 else 0.98 * run + 0.02 * loss
             if step % 25 == 0 or quick:
-                _say(
+                say(
                     progress,
                     stage="train",
                     message=f"epoch {epoch} step {b}/{len(batches)} "
@@ -190,7 +183,7 @@ def train(
                         "seconds": round(time.perf_counter() - t0, 1),
                     }
                 )
-                _say(
+                say(
                     progress,
                     stage="evaluate",
                     message=f"step {step}: validation {val:.4f} nats/char",
@@ -249,7 +242,6 @@ def train(
         seed=seed,
         quick=quick,
         progress=progress,
-        command=f"dltutor models train {NAME}",
         stateful=True,
         training={
             "optimizer": "Adam",

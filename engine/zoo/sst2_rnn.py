@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -54,22 +53,17 @@ def length_buckets(lengths: np.ndarray, batch: int, rng: np.random.Generator) ->
     return [batches[i] for i in rng.permutation(len(batches))]
 
 
-def _say(progress, **event: Any) -> None:
-    if progress is not None:
-        progress(event)
-
-
 def train(
     data_dir=None, out_dir="models_onnx", seed: int = 0, quick: bool = False, progress=None
 ) -> dict:
     from dltutor.engine.optimizers import Adam
     from dltutor.engine.text import WordTokenizer, load_sst2
     from dltutor.engine.text.sst2 import LABELS
-    from dltutor.engine.zoo.finish import finish
+    from dltutor.engine.zoo.finish import finish, say
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    _say(progress, stage="data", message="reading SST-2 train and dev")
+    say(progress, stage="data", message="reading SST-2 train and dev")
     texts, labels = load_sst2("train", data_dir)
     dev, dev_y = load_sst2("dev", data_dir)
     epochs, batch = EPOCHS, BATCH
@@ -82,7 +76,7 @@ def train(
     tok = WordTokenizer(min_freq=1 if quick else MIN_FREQ).fit(texts)
     x = tok.encode_batch(texts, MAX_LEN)
     xd = tok.encode_batch(dev, MAX_LEN)
-    _say(
+    say(
         progress,
         stage="data",
         message=f"{len(texts)} train / {len(dev)} dev sentences, vocabulary {len(tok)}",
@@ -111,7 +105,7 @@ def train(
             loss_sum += loss * len(idx)
             seen += len(idx)
             if b % 100 == 0 or quick:
-                _say(
+                say(
                     progress,
                     stage="train",
                     message=f"epoch {epoch} step {b}/{len(batches)} loss {loss_sum / seen:.4f}",
@@ -133,7 +127,7 @@ def train(
                 "seconds": round(time.perf_counter() - t_ep, 1),
             }
         )
-        _say(
+        say(
             progress,
             stage="evaluate",
             message=f"epoch {epoch}: train loss {loss_sum / seen:.4f}, "
@@ -183,7 +177,6 @@ def train(
         seed=seed,
         quick=quick,
         progress=progress,
-        command=f"dltutor models train {NAME}",
         training={
             "epochs": epochs,
             "best_epoch": best_epoch,

@@ -100,7 +100,7 @@ def _fashion_test(require_data):
 def _digits_test(require_data):
     from dltutor.engine.zoo import digits_cnn
 
-    d = digits_cnn.load(None, 0)
+    d = digits_cnn.load(0)
     return d["test_x"][:, None], d["test_y"]
 
 
@@ -145,7 +145,7 @@ def test_sst2_meets_its_target_on_dev(require_data):
 def test_shakespeare_meets_its_target_on_the_last_tenth(require_data):
     """Nats per character over the validation tenth, state carried across chunks."""
     from dltutor.engine.inference import runtime
-    from dltutor.engine.inference.predict import load_tokenizer
+    from dltutor.engine.inference.predict import model_tokenizer
     from dltutor.engine.zoo.finish import log_softmax
 
     _shipped("shakespeare-char")
@@ -154,7 +154,7 @@ def test_shakespeare_meets_its_target_on_the_last_tenth(require_data):
     val = text[int(len(text) * 0.9) :][:20_000]
     runtime.clear_cache()
     loaded = runtime.get_model("shakespeare-char", "cpu")
-    ids = np.array(load_tokenizer(loaded).encode(val), dtype=np.int64)
+    ids = np.array(model_tokenizer(loaded).encode(val), dtype=np.int64)
     session = loaded.session
     inputs = session.get_inputs()
     state = {
