@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -25,6 +26,7 @@ CSV_FIELDS = (
 
 
 def _local_day(stamp: str) -> date:
+    """The day a stored UTC time falls on here, for the streak."""
     return datetime.fromisoformat(stamp).astimezone().date()
 
 
@@ -91,6 +93,7 @@ def report(
     titles: dict[str, str] | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
+    """What `dltutor progress` shows: the lesson rows and the totals under them."""
     rows = lesson_rows(store, banks, titles, now)
     return {
         "lessons": rows,
@@ -102,11 +105,10 @@ def report(
 
 
 def answers_csv(store: ProgressStore) -> str:
+    """Every answer as CSV, one row each, for a spreadsheet."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    import json
-
     for a in store.answers():
         writer.writerow(
             {

@@ -37,6 +37,7 @@ def iso_utc(moment: datetime) -> str:
 
 
 def now_iso() -> str:
+    """The current time in the store's text form."""
     return iso_utc(datetime.now(UTC))
 
 
@@ -51,6 +52,7 @@ def data_dir() -> Path:
 
 
 def default_path() -> Path:
+    """Where the progress database lives unless a path is given."""
     return data_dir() / DB_NAME
 
 
@@ -115,6 +117,11 @@ def _v1(db: sqlite3.Connection) -> None:
         """,
     )
 
+
+ANSWER_COLUMNS = (
+    "uid, question, lesson, type, section, given, correct, elapsed, rating, generated, answered_at"
+)
+ANSWER_PLACEHOLDERS = ", ".join("?" * len(ANSWER_COLUMNS.split(",")))
 
 # Migration i takes user_version i to i + 1. Append, never edit a shipped one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
@@ -292,9 +299,12 @@ class ProgressStore:
         stamp = now_iso()
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO lessons(lesson, opened_at, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(lesson) DO UPDATE SET opened_at = COALESCE(opened_at, excluded.opened_at), "
-                "updated_at = excluded.updated_at",
+                """
+                INSERT INTO lessons(lesson, opened_at, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT(lesson) DO UPDATE SET
+                    opened_at = COALESCE(opened_at, excluded.opened_at),
+                    updated_at = excluded.updated_at
+                """,
                 (lesson, stamp, stamp),
             )
 
@@ -302,9 +312,13 @@ class ProgressStore:
         stamp = now_iso()
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO lessons(lesson, opened_at, finished_at, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(lesson) DO UPDATE SET finished_at = COALESCE(finished_at, excluded.finished_at), "
-                "opened_at = COALESCE(opened_at, excluded.opened_at), updated_at = excluded.updated_at",
+                """
+                INSERT INTO lessons(lesson, opened_at, finished_at, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(lesson) DO UPDATE SET
+                    finished_at = COALESCE(finished_at, excluded.finished_at),
+                    opened_at = COALESCE(opened_at, excluded.opened_at),
+                    updated_at = excluded.updated_at
+                """,
                 (lesson, stamp, stamp, stamp),
             )
 
@@ -312,8 +326,12 @@ class ProgressStore:
         stamp = now_iso()
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO lessons(lesson, scroll, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(lesson) DO UPDATE SET scroll = excluded.scroll, updated_at = excluded.updated_at",
+                """
+                INSERT INTO lessons(lesson, scroll, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT(lesson) DO UPDATE SET
+                    scroll = excluded.scroll,
+                    updated_at = excluded.updated_at
+                """,
                 (lesson, float(position), stamp),
             )
 
@@ -334,8 +352,7 @@ class ProgressStore:
         at = answer.answered_at or now_iso()
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO answers(uid, question, lesson, type, section, given, correct, elapsed, "
-                "rating, generated, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO answers({ANSWER_COLUMNS}) VALUES ({ANSWER_PLACEHOLDERS})",
                 (
                     uid,
                     answer.question,
@@ -353,9 +370,15 @@ class ProgressStore:
             if card is not None:
                 card_json, due = card
                 db.execute(
-                    "INSERT INTO reviews(question, lesson, card, due, updated_at) VALUES (?, ?, ?, ?, ?) "
-                    "ON CONFLICT(question) DO UPDATE SET card = excluded.card, due = excluded.due, "
-                    "lesson = excluded.lesson, updated_at = excluded.updated_at",
+                    """
+                    INSERT INTO reviews(question, lesson, card, due, updated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(question) DO UPDATE SET
+                        card = excluded.card,
+                        due = excluded.due,
+                        lesson = excluded.lesson,
+                        updated_at = excluded.updated_at
+                    """,
                     (answer.question, answer.lesson, card_json, due, at),
                 )
         return uid
@@ -474,67 +497,11 @@ class ProgressStore:
         counts = {"answers": 0, "lab_runs": 0, "lessons": 0, "reviews": 0, "settings": 0}
         try:
             with self.transaction() as db:
-                for a in data.get("answers", []):
-                    cur = db.execute(
-                        "INSERT OR IGNORE INTO answers(uid, question, lesson, type, section, given, correct, "
-                        "elapsed, rating, generated, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            a["uid"],
-                            a["question"],
-                            a["lesson"],
-                            a["type"],
-                            a.get("section", ""),
-                            json.dumps(a.get("given"), ensure_ascii=False),
-                            int(bool(a["correct"])),
-                            a.get("elapsed"),
-                            a.get("rating"),
-                            int(bool(a.get("generated", False))),
-                            a["answered_at"],
-                        ),
-                    )
-                    counts["answers"] += cur.rowcount
-                for r in data.get("lab_runs", []):
-                    cur = db.execute(
-                        "INSERT OR IGNORE INTO lab_runs(uid, lab, knobs, metrics, ran_at) VALUES (?, ?, ?, ?, ?)",
-                        (
-                            r["uid"],
-                            r["lab"],
-                            json.dumps(r.get("knobs", {}), sort_keys=True),
-                            json.dumps(r.get("metrics", {}), sort_keys=True),
-                            r["ran_at"],
-                        ),
-                    )
-                    counts["lab_runs"] += cur.rowcount
-                for x in data.get("lessons", []):
-                    cur = db.execute(
-                        "INSERT INTO lessons(lesson, opened_at, finished_at, scroll, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(lesson) DO UPDATE SET "
-                        "opened_at = MIN(COALESCE(opened_at, excluded.opened_at), COALESCE(excluded.opened_at, opened_at)), "
-                        "finished_at = MIN(COALESCE(finished_at, excluded.finished_at), COALESCE(excluded.finished_at, finished_at)) "
-                        "WHERE opened_at IS NOT excluded.opened_at OR finished_at IS NOT excluded.finished_at",
-                        (
-                            x["lesson"],
-                            x.get("opened_at"),
-                            x.get("finished_at"),
-                            float(x.get("scroll", 0) or 0),
-                            x.get("updated_at") or now_iso(),
-                        ),
-                    )
-                    counts["lessons"] += cur.rowcount
-                for c in data.get("reviews", []):
-                    cur = db.execute(
-                        "INSERT INTO reviews(question, lesson, card, due, updated_at) VALUES (?, ?, ?, ?, ?) "
-                        "ON CONFLICT(question) DO UPDATE SET card = excluded.card, due = excluded.due, "
-                        "updated_at = excluded.updated_at WHERE excluded.updated_at > reviews.updated_at",
-                        (c["question"], c["lesson"], c["card"], c["due"], c["updated_at"]),
-                    )
-                    counts["reviews"] += cur.rowcount
-                for key, value in (data.get("settings") or {}).items():
-                    cur = db.execute(
-                        "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)",
-                        (key, str(value)),
-                    )
-                    counts["settings"] += cur.rowcount
+                counts["answers"] = _merge_answers(db, data.get("answers", []))
+                counts["lab_runs"] = _merge_lab_runs(db, data.get("lab_runs", []))
+                counts["lessons"] = _merge_lessons(db, data.get("lessons", []))
+                counts["reviews"] = _merge_reviews(db, data.get("reviews", []))
+                counts["settings"] = _merge_settings(db, data.get("settings") or {})
         except (KeyError, TypeError, ValueError) as error:
             raise ProgressError(
                 f"the export is missing or has a bad field ({error!r}); nothing was imported"
@@ -542,5 +509,104 @@ class ProgressStore:
         return counts
 
 
-def open_store(path: str | Path | None = None) -> ProgressStore:
-    return ProgressStore.open(path)
+# --- merging an export: each returns how many rows it added or changed ------------------
+
+
+def _merge_answers(db: sqlite3.Connection, answers: list[dict[str, Any]]) -> int:
+    """New answers by uid; one already here is left as it is."""
+    added = 0
+    for a in answers:
+        cur = db.execute(
+            f"INSERT OR IGNORE INTO answers({ANSWER_COLUMNS}) VALUES ({ANSWER_PLACEHOLDERS})",
+            (
+                a["uid"],
+                a["question"],
+                a["lesson"],
+                a["type"],
+                a.get("section", ""),
+                json.dumps(a.get("given"), ensure_ascii=False),
+                int(bool(a["correct"])),
+                a.get("elapsed"),
+                a.get("rating"),
+                int(bool(a.get("generated", False))),
+                a["answered_at"],
+            ),
+        )
+        added += cur.rowcount
+    return added
+
+
+def _merge_lab_runs(db: sqlite3.Connection, runs: list[dict[str, Any]]) -> int:
+    """New lab runs by uid; one already here is left as it is."""
+    added = 0
+    for r in runs:
+        cur = db.execute(
+            "INSERT OR IGNORE INTO lab_runs(uid, lab, knobs, metrics, ran_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                r["uid"],
+                r["lab"],
+                json.dumps(r.get("knobs", {}), sort_keys=True),
+                json.dumps(r.get("metrics", {}), sort_keys=True),
+                r["ran_at"],
+            ),
+        )
+        added += cur.rowcount
+    return added
+
+
+def _merge_lessons(db: sqlite3.Connection, lessons: list[dict[str, Any]]) -> int:
+    """Lessons by the earlier of the two open and finish times (a missing one never wins)."""
+    changed = 0
+    for x in lessons:
+        cur = db.execute(
+            """
+            INSERT INTO lessons(lesson, opened_at, finished_at, scroll, updated_at)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(lesson) DO UPDATE SET
+                opened_at = MIN(COALESCE(opened_at, excluded.opened_at),
+                                COALESCE(excluded.opened_at, opened_at)),
+                finished_at = MIN(COALESCE(finished_at, excluded.finished_at),
+                                  COALESCE(excluded.finished_at, finished_at))
+            WHERE opened_at IS NOT excluded.opened_at OR finished_at IS NOT excluded.finished_at
+            """,
+            (
+                x["lesson"],
+                x.get("opened_at"),
+                x.get("finished_at"),
+                float(x.get("scroll", 0) or 0),
+                x.get("updated_at") or now_iso(),
+            ),
+        )
+        changed += cur.rowcount
+    return changed
+
+
+def _merge_reviews(db: sqlite3.Connection, reviews: list[dict[str, Any]]) -> int:
+    """Review cards by the later update."""
+    changed = 0
+    for c in reviews:
+        cur = db.execute(
+            """
+            INSERT INTO reviews(question, lesson, card, due, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(question) DO UPDATE SET
+                card = excluded.card,
+                due = excluded.due,
+                updated_at = excluded.updated_at
+            WHERE excluded.updated_at > reviews.updated_at
+            """,
+            (c["question"], c["lesson"], c["card"], c["due"], c["updated_at"]),
+        )
+        changed += cur.rowcount
+    return changed
+
+
+def _merge_settings(db: sqlite3.Connection, settings: dict[str, Any]) -> int:
+    """Settings only where this machine has none: its own choices win."""
+    added = 0
+    for key, value in settings.items():
+        cur = db.execute(
+            "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", (key, str(value))
+        )
+        added += cur.rowcount
+    return added

@@ -4,7 +4,8 @@ The API a front end needs (all UI-agnostic):
 
     from dltutor.lessons.quiz import build_quiz, build_review, AnswerError
     session = build_quiz("07", n=10, seed=1, lang="ja", store=store)  # QuizError if unknown
-    shown = session.next()            # Presented: prompt, choices [(letter, text)], hint; None at the end
+    shown = session.next()            # Presented: prompt, choices [(letter, text)], hint;
+                                      #   None at the end
     fb = session.answer("b")          # Feedback: correct, headline, answer, details, explanation,
                                       #   section (SectionRef: lesson, slug, title), lines()
                                       #   AnswerError (nothing recorded) if the input can't be read

@@ -74,7 +74,8 @@ def _answer(kind: str, raw: Any, n: int, where: str) -> Any:
     for s in spellings:
         if not s.isascii():
             raise BankError(
-                f"{where}: text answer {s!r} is not ASCII (Japanese input is unreliable in terminals)"
+                f"{where}: text answer {s!r} is not ASCII "
+                "(Japanese input is unreliable in terminals)"
             )
     return tuple(spellings)
 
@@ -130,7 +131,8 @@ def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:
         qid = entry.get("id")
         if not isinstance(qid, str) or not ID_PATTERN.match(qid):
             raise BankError(
-                f"{filename}: question #{number} has no valid id (lowercase, digits, dashes), got {qid!r}"
+                f"{filename}: question #{number} has no valid id "
+                f"(lowercase, digits, dashes), got {qid!r}"
             )
         where = _where(filename, qid)
         if not qid.startswith(f"{lesson}-"):

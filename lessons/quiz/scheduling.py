@@ -18,6 +18,7 @@ _SCHEDULER: Scheduler | None = None
 
 
 def scheduler() -> Scheduler:
+    """One FSRS scheduler, made on first use."""
     global _SCHEDULER
     if _SCHEDULER is None:
         _SCHEDULER = Scheduler()
@@ -36,6 +37,7 @@ def expected_seconds(question: Question, lang: str = "en") -> float:
 def rating_for(
     correct: bool, elapsed: float | None, question: Question, lang: str = "en"
 ) -> Rating:
+    """The FSRS rating of an answer, from whether it was right and how long it took."""
     if not correct:
         return Rating.Again
     if elapsed is None:
@@ -67,7 +69,3 @@ def review(
         card, rating, review_datetime=now, review_duration=duration_ms
     )
     return card
-
-
-def due_at(card_json: str) -> datetime:
-    return Card.from_json(card_json).due

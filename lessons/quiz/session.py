@@ -22,6 +22,8 @@ from dltutor.lessons.quiz.presentation import AnswerError, Presented, present
 from dltutor.lessons.quiz.strings import t
 
 if TYPE_CHECKING:
+    from fsrs import Rating
+
     from dltutor.lessons.progress.store import ProgressStore
 
 
@@ -96,6 +98,7 @@ class Summary:
 
 
 def _json_value(value: Any) -> Any:
+    """A graded response as JSON keeps it: tuples as lists, whole floats as ints."""
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, float) and value.is_integer():
@@ -108,21 +111,19 @@ def _format_number(x: float) -> str:
 
 
 def section_ref(question: Question, lang: str) -> SectionRef:
-    title = None
+    """The section a question tests, with its heading when the lesson can be read."""
     try:
-        from dltutor.lessons.catalog import LessonError, get_lesson
+        from dltutor.lessons.catalog import get_lesson
 
-        try:
-            section = get_lesson(question.lesson, lang).section(question.section)
-            title = section.title if section else None
-        except LessonError:
-            title = None
-    except Exception:  # a broken lesson file must not break the quiz
-        title = None
+        section = get_lesson(question.lesson, lang).section(question.section)
+    except Exception:  # noqa: BLE001 - a missing or broken lesson must not break the quiz
+        section = None
+    title = section.title if section else None
     return SectionRef(lesson=question.lesson, slug=question.section, title=title)
 
 
 def describe_answer(shown: Presented) -> str:
+    """The right answer as the learner saw it: display letters and words, or the number."""
     q = shown.question
     if q.type == "single":
         return f"{shown.letter(q.answer)}) {shown.choice_text(q.answer)}"
@@ -136,6 +137,7 @@ def describe_answer(shown: Presented) -> str:
 
 
 def feedback_details(shown: Presented, result: Grade) -> tuple[str, ...]:
+    """Lines on what was partly right in a wrong answer (picks, positions, how far off)."""
     q, lang = shown.question, shown.lang
     none = t("none", lang)
     if q.type == "multi" and not result.correct:
@@ -191,10 +193,6 @@ class QuizSession:
     def total(self) -> int:
         return len(self.questions)
 
-    @property
-    def done(self) -> bool:
-        return self.index >= self.total - 1 and (self.current is None or self.answered)
-
     def next(self) -> Presented | None:
         """The next question (choices shuffled by the seed), or None when finished.
         An unanswered current question is skipped without being recorded."""
@@ -207,26 +205,23 @@ class QuizSession:
         self._shown_at = self.clock()
         return self.current
 
-    def parse(self, raw: str) -> Any:
-        if self.current is None:
-            raise RuntimeError("no question is shown; call next() first")
-        return self.current.parse(raw)
-
     def answer(self, raw: str, *, elapsed: float | None = None, timed: bool = True) -> Feedback:
         """Grade typed input. AnswerError (nothing recorded) when it cannot be read.
         `elapsed` defaults to the time since `next()`; `timed=False` ignores time."""
-        response = self.parse(raw)
-        return self._finish(
-            response,
-            elapsed if elapsed is not None or not timed else self.clock() - self._shown_at,
-            timed,
-        )
+        if self.current is None:
+            raise RuntimeError("no question is shown; call next() first")
+        response = self.current.parse(raw)
+        if not timed:
+            elapsed = None
+        elif elapsed is None:
+            elapsed = self.clock() - self._shown_at
+        return self._finish(response, elapsed)
 
     def answer_value(self, response: Any, *, elapsed: float | None = None) -> Feedback:
         """Grade a response already in stored terms (an index, indices, a number)."""
         if self.current is None:
             raise RuntimeError("no question is shown; call next() first")
-        return self._finish(response, elapsed, elapsed is not None)
+        return self._finish(response, elapsed)
 
     def skip(self, raw: str = "") -> Feedback:
         """Record the question as not answered (graded wrong): unreadable scripted input."""
@@ -236,46 +231,22 @@ class QuizSession:
         result = Grade(correct=False, given=raw or None, expected=q.answer)
         return self._record(result, None, skipped=True)
 
-    def _finish(self, response: Any, elapsed: float | None, timed: bool) -> Feedback:
+    def _finish(self, response: Any, elapsed: float | None) -> Feedback:
+        """Grade a response to the shown question; `elapsed` None means untimed."""
         if self.answered:
             raise RuntimeError("this question is already answered; call next()")
         result = grade(self.current.question, response)
-        return self._record(result, elapsed if timed else None)
+        return self._record(result, elapsed)
 
     def _record(self, result: Grade, elapsed: float | None, skipped: bool = False) -> Feedback:
-        from dltutor.lessons.quiz.scheduling import rating_for, review
+        """Save the answer (and reschedule its card), then build the feedback for it."""
+        from dltutor.lessons.quiz.scheduling import rating_for
 
         shown = self.current
         q = shown.question
         rating = rating_for(result.correct, elapsed, q, self.lang)
         if self.store is not None:
-            from dltutor.lessons.progress.store import Answer, iso_utc
-
-            card = None
-            if not q.generated:
-                now = datetime.now(UTC)
-                new = review(
-                    self.store.card(q.id),
-                    q.id,
-                    rating,
-                    now=now,
-                    duration_ms=int(elapsed * 1000) if elapsed is not None else None,
-                )
-                card = (new.to_json(), iso_utc(new.due))
-            self.store.record_answer(
-                Answer(
-                    question=q.id,
-                    lesson=q.lesson,
-                    type=q.type,
-                    given=_json_value(result.given),
-                    correct=result.correct,
-                    section=q.section,
-                    elapsed=elapsed,
-                    rating=int(rating),
-                    generated=q.generated,
-                ),
-                card=card,
-            )
+            self._save(q, result, rating, elapsed)
         feedback = Feedback(
             presented=shown,
             grade=result,
@@ -292,7 +263,38 @@ class QuizSession:
         self.answered = True
         return feedback
 
+    def _save(self, q: Question, result: Grade, rating: Rating, elapsed: float | None) -> None:
+        """One answer in the store; a bank question's FSRS card is updated with it."""
+        from dltutor.lessons.progress.store import Answer, iso_utc
+        from dltutor.lessons.quiz.scheduling import review
+
+        card = None
+        if not q.generated:  # generated numbers change each time: nothing to remember
+            new = review(
+                self.store.card(q.id),
+                q.id,
+                rating,
+                now=datetime.now(UTC),
+                duration_ms=int(elapsed * 1000) if elapsed is not None else None,
+            )
+            card = (new.to_json(), iso_utc(new.due))
+        self.store.record_answer(
+            Answer(
+                question=q.id,
+                lesson=q.lesson,
+                type=q.type,
+                given=_json_value(result.given),
+                correct=result.correct,
+                section=q.section,
+                elapsed=elapsed,
+                rating=int(rating),
+                generated=q.generated,
+            ),
+            card=card,
+        )
+
     def summary(self) -> Summary:
+        """What was asked and how it went, for the end of a quiz and `--json`."""
         return Summary(
             lesson=self.lesson,
             asked=len(self.results),
@@ -370,36 +372,40 @@ def build_quiz(
     rng = random.Random(seed)
     rng.shuffle(pool)
     if store is not None and pool:  # unseen questions first, then the rest as shuffled
-        seen = (
-            {a["question"] for a in store.answers(lesson_id)}
-            if lesson_id
-            else {a["question"] for a in store.answers()}
-        )
+        seen = {a["question"] for a in store.answers(lesson_id)}
         pool.sort(key=lambda q: q.id in seen)
     n_gen = 0
     if makers:
         n_gen = min(n, max(n - len(pool), round(n / 5) if len(pool) else n))
     chosen = pool[: n - n_gen]
     if makers and n_gen:
-        import numpy as np
-
-        np_rng = np.random.default_rng(rng.randrange(2**63))
-        order = list(makers)
-        rng.shuffle(order)
-        made, failures = [], 0
-        while len(made) < n_gen and order and failures < 3 * len(makers):
-            maker = order[len(made) % len(order)]
-            try:
-                made.append(maker.make(np_rng))
-            except Exception:  # an engine part not there yet: use the other generators
-                failures += 1
-                order.remove(maker)
+        made = _generate(makers, n_gen, rng)
         chosen += made + pool[n - n_gen : n - len(made)]
     if not chosen:
         where = f"lesson {lesson_id}" if lesson_id else "the course"
         raise QuizError(f"{where} has no quiz questions yet")
     rng.shuffle(chosen)
     return QuizSession(chosen, lang=lang, seed=seed, store=store, lesson=lesson_id)
+
+
+def _generate(makers: Sequence[Any], count: int, rng: random.Random) -> list[Question]:
+    """Up to `count` fresh questions, taking the generators in turn in a shuffled order.
+    A generator that fails is dropped and the others fill in."""
+    import numpy as np
+
+    np_rng = np.random.default_rng(rng.randrange(2**63))
+    order = list(makers)
+    rng.shuffle(order)
+    made: list[Question] = []
+    failures = 0
+    while len(made) < count and order and failures < 3 * len(makers):
+        maker = order[len(made) % len(order)]
+        try:
+            made.append(maker.make(np_rng))
+        except Exception:  # an engine part not there yet: use the other generators
+            failures += 1
+            order.remove(maker)
+    return made
 
 
 def build_review(

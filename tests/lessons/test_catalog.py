@@ -62,7 +62,10 @@ def test_unknown_language_is_refused() -> None:
 
 
 def test_japanese_soft_breaks_join_without_a_space() -> None:
-    body = "## 見出し\n日本語の段落は\n途中で改行しても一続きです。\nASCII は\n別行のまま。\n```text\n図の\n行\n```\n"
+    body = (
+        "## 見出し\n日本語の段落は\n途中で改行しても一続きです。\nASCII は\n別行のまま。\n"
+        "```text\n図の\n行\n```\n"
+    )
     text = GOOD.replace('sections = ["first", "second"]', 'sections = ["heading"]')
     text = text.split("+++\n", 2)
     lesson = parse_lesson(f"+++\n{text[1]}+++\n{body}", lang="ja", filename="42-answers.md")

@@ -42,5 +42,26 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def emit_json(data: Any) -> None:
+    """Print `data` as indented JSON, non-ASCII kept readable, for scripts to parse."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def require_model(name: str) -> None:
+    """An unknown model name is a usage error (exit 2), caught before any work starts."""
+    from dltutor.engine.zoo import UnknownModelError, spec
+
+    try:
+        spec(name)
+    except UnknownModelError as error:
+        fail(str(error), code=2)
+
+
+def require_provider(provider: str) -> None:
+    """A provider this ONNX Runtime lacks is a usage error (exit 2), caught before any work."""
+    from dltutor.engine.inference.runtime import ProviderError, resolve_providers
+
+    try:
+        resolve_providers(provider)
+    except ProviderError as error:
+        fail(str(error), code=2)

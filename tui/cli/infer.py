@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
-from dltutor.tui.cli.common import Json, emit_json, fail
+from dltutor.tui.cli.common import Json, emit_json, fail, require_model, require_provider
 
 infer_app = typer.Typer(
     help="Run the shipped models on your own images and sentences (ONNX Runtime).",
@@ -34,17 +34,12 @@ Provider = Annotated[
 
 def _usage_guard(model: str, provider: str) -> None:
     """Unknown model or missing provider: usage errors (exit 2), before any input is read."""
-    from dltutor.engine.inference.runtime import ProviderError, resolve_providers
-    from dltutor.engine.zoo import UnknownModelError, spec
-
-    try:
-        spec(model)
-        resolve_providers(provider)
-    except (UnknownModelError, ProviderError) as error:
-        fail(str(error), code=2)
+    require_model(model)
+    require_provider(provider)
 
 
-def _load_error(error: Exception) -> None:
+def _load_error(error: Exception) -> NoReturn:
+    """A model that cannot serve the command: exit 1 (bad file) or 2 (wrong kind of model)."""
     from dltutor.engine.inference.cards import ModelFileError
 
     if isinstance(error, ModelFileError):
@@ -55,6 +50,7 @@ def _load_error(error: Exception) -> None:
 
 
 def _bar(p: float, width: int = 24) -> str:
+    """A probability as a bar of full blocks and dots."""
     full = int(round(p * width))
     return "█" * full + "·" * (width - full)
 

@@ -33,6 +33,7 @@ WORDS = {
 
 
 def _word(key: str, lang: str, **kw: Any) -> str:
+    """`WORDS[key]` in `lang`, with `kw` filled in."""
     return WORDS[key][lang].format(**kw)
 
 
@@ -58,6 +59,7 @@ def parse_settings(lab, sets: list[str], common: dict[str, Any]) -> dict[str, An
 
 
 def _json_value(value: Any) -> Any:
+    """A metric as JSON allows it: NumPy numbers as floats, NaN and infinities as null."""
     if isinstance(value, bool | int | str) or value is None:
         return value
     try:
@@ -68,6 +70,7 @@ def _json_value(value: Any) -> Any:
 
 
 def result_json(lab, values, seed, frame, stopped: bool, elapsed: float) -> dict[str, Any]:
+    """The `--json` result: settings, where the run got to, its last metrics and curves."""
     return {
         "lab": lab.id,
         "seed": seed,
@@ -126,11 +129,24 @@ class Runner:
         return self
 
     def wait(self) -> None:
+        """Block until the worker ends, in short waits so Ctrl-C reaches the main thread."""
         while not self.done.wait(0.1):
             pass
 
+    def wait_or_stop(self) -> bool:
+        """Wait; on Ctrl-C ask the worker to stop after its frame. True when stopped early."""
+        try:
+            self.wait()
+        except KeyboardInterrupt:
+            self.stop.set()
+            with contextlib.suppress(KeyboardInterrupt):
+                self.wait()
+            return True
+        return False
+
 
 def _list(lang: str, as_json: bool) -> None:
+    """The labs with their knobs' defaults (or, with --json, ranges and help too)."""
     from dltutor.engine.labs import all_labs
 
     labs = all_labs()
@@ -180,7 +196,7 @@ def lab(
     as_json: Json = False,
 ) -> None:
     """Run a live lab (a NumPy experiment drawn as it learns), or list the labs."""
-    from dltutor.engine.labs import KnobError, LabError, get_lab
+    from dltutor.engine.labs import LabError, get_lab
 
     language = resolve_lang(lang)
     if list_:
@@ -195,9 +211,7 @@ def lab(
             parse_settings(chosen, sets or [], {"epochs": epochs, "optimizer": optimizer, "lr": lr})
         )
         values = chosen.resolve(raw)
-    except KnobError as error:
-        fail(str(error), code=2)
-    except LabError as error:
+    except LabError as error:  # an unknown id, knob or value (KnobError is one)
         fail(str(error), code=2)
     frames = chosen.run(values, seed, language)
     started = time.perf_counter()
@@ -208,6 +222,7 @@ def lab(
 
 
 def _failure(error: BaseException) -> str:
+    """One line for a run that failed: the message alone when it is one a user can act on."""
     from dltutor.engine.labs import LabError
 
     if isinstance(error, LabError | ArithmeticError | ValueError | OSError):
@@ -216,6 +231,7 @@ def _failure(error: BaseException) -> str:
 
 
 def _run_json(chosen, values, seed, frames, started) -> None:
+    """Run to the end (or Ctrl-C) without drawing, then print the result as JSON."""
     frame, stopped = None, False
     try:
         for frame in frames:  # noqa: B007 - the last frame is the result
@@ -240,6 +256,7 @@ def _run_json(chosen, values, seed, frames, started) -> None:
 
 
 def _run_live(chosen, values, seed, frames, started, lang: str) -> None:
+    """Draw the run live in a terminal (else just wait), then print the final frame."""
     from rich.console import Console, Group
     from rich.live import Live
     from rich.progress import (
@@ -257,7 +274,6 @@ def _run_live(chosen, values, seed, frames, started, lang: str) -> None:
     console = Console()
     title = f"{chosen.id} · {chosen.title(lang)}"
     runner = Runner(frames).start()
-    stopped = False
     if console.is_terminal:
         progress = Progress(
             TextColumn("[bold]{task.description}"),
@@ -289,20 +305,9 @@ def _run_live(chosen, values, seed, frames, started, lang: str) -> None:
             vertical_overflow="crop",
             redirect_stdout=False,
         ):
-            try:
-                runner.wait()
-            except KeyboardInterrupt:
-                stopped = True
-                runner.stop.set()
-                with contextlib.suppress(KeyboardInterrupt):
-                    runner.wait()
+            stopped = runner.wait_or_stop()
     else:
-        try:
-            runner.wait()
-        except KeyboardInterrupt:
-            stopped = True
-            runner.stop.set()
-            runner.wait()
+        stopped = runner.wait_or_stop()
     frame = runner.frame
     if runner.error is not None and not isinstance(runner.error, KeyboardInterrupt):
         if frame is not None:

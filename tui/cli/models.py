@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from dltutor.tui.cli.common import Json, emit_json, fail
+from dltutor.tui.cli.common import Json, emit_json, fail, require_model, require_provider
 
 models_app = typer.Typer(
     help="The shipped ONNX models: list, inspect, verify, benchmark, rebuild.",
@@ -19,16 +20,8 @@ app = typer.Typer(add_completion=False)  # merged into the root app: `models ...
 app.add_typer(models_app, name="models")
 
 
-def _known(name: str) -> None:
-    from dltutor.engine.zoo import UnknownModelError, spec
-
-    try:
-        spec(name)
-    except UnknownModelError as error:
-        fail(str(error), code=2)
-
-
 def _status(name: str) -> tuple[dict[str, Any] | None, str]:
+    """The model's card (when it can be read) and "ok" or "error: ..." for its file."""
     from dltutor.engine.inference.cards import ModelFileError, load_card, verify_model
 
     try:
@@ -42,6 +35,7 @@ def _status(name: str) -> tuple[dict[str, Any] | None, str]:
 
 
 def _metric_text(card: dict[str, Any] | None) -> str:
+    """The card's target metric on its test split, or "-" when there is none."""
     if not card:
         return "-"
     target = card.get("target") or {}
@@ -61,17 +55,18 @@ def list_models(as_json: Json = False) -> None:
     for name, spec in MODELS.items():
         card, status = _status(name)
         cards.append(card)
+        known = card or {}
         rows.append(
             {
                 "name": name,
                 "task": spec.task,
                 "dataset": spec.dataset,
-                "split": (card or {}).get("dataset", {}).get("split", spec.split),
+                "split": known.get("dataset", {}).get("split", spec.split),
                 "metric": spec.metric,
-                "value": ((card or {}).get("metrics") or {}).get(spec.metric),
+                "value": (known.get("metrics") or {}).get(spec.metric),
                 "target": spec.target,
-                "params": (card or {}).get("params"),
-                "bytes": (card or {}).get("bytes"),
+                "params": known.get("params"),
+                "bytes": known.get("bytes"),
                 "status": status,
             }
         )
@@ -135,7 +130,7 @@ def info(
     as_json: Json = False,
 ) -> None:
     """The model's graph (each op, output shape, parameters) and its card."""
-    _known(name)
+    require_model(name)
     from dltutor.engine.inference.cards import ModelFileError, model_path, verify_model
 
     try:
@@ -240,11 +235,12 @@ def verify(as_json: Json = False) -> None:
         raise typer.Exit(1)
 
 
-def _bench_inputs(card: dict[str, Any], batch: int, rng) -> Any:
+def _bench_inputs(card: dict[str, Any], batch: int, rng: Any) -> Any:
+    """Random inputs of the card's shape: token ids below the vocabulary, or floats in [0, 1)."""
     import numpy as np
 
     inp = card["input"]
-    dims = [d for d in inp["shape"][1:]]
+    dims = list(inp["shape"][1:])
     if inp.get("dtype") == "int64":
         vocab = int(card.get("vocab_size") or 50)
         length = next((d for d in dims if isinstance(d, int)), 32)
@@ -252,7 +248,8 @@ def _bench_inputs(card: dict[str, Any], batch: int, rng) -> Any:
     return rng.random((batch, *[int(d) for d in dims]), dtype=np.float32)
 
 
-def _time(fn, repeat: int, budget: float) -> list[float]:
+def _timings(fn: Callable[[], object], repeat: int, budget: float) -> list[float]:
+    """Seconds per call of `fn`, `repeat` times or until `budget` seconds have passed."""
     out = []
     start = time.perf_counter()
     for _ in range(repeat):
@@ -297,8 +294,8 @@ def bench_model(name: str, provider: str = "auto", repeat: int = 50, budget: flo
         ("ort", lambda: ort_run(x1), lambda: ort_run(xb)),
         ("engine", lambda: engine.predict(x1), lambda: engine.predict(xb, batch_size=256)),
     ):
-        lat = np.array(_time(fn1, repeat, budget)) * 1000
-        thr = _time(fnb, max(3, repeat // 10), budget)
+        lat = np.array(_timings(fn1, repeat, budget)) * 1000
+        thr = _timings(fnb, max(3, repeat // 10), budget)
         result[label] = {
             "p50_ms": round(float(np.percentile(lat, 50)), 4),
             "p95_ms": round(float(np.percentile(lat, 95)), 4),
@@ -327,15 +324,11 @@ def bench(
 ) -> None:
     """Latency (batch 1, p50/p95) and throughput (batch 256): ONNX Runtime vs the engine."""
     from dltutor.engine.inference.cards import ModelFileError, installed_cards
-    from dltutor.engine.inference.runtime import ProviderError, resolve_providers
     from dltutor.engine.zoo import names
 
     if name is not None:
-        _known(name)
-    try:
-        resolve_providers(provider)
-    except ProviderError as error:
-        fail(str(error), code=2)
+        require_model(name)
+    require_provider(provider)
     todo = [name] if name else [n for n in names() if n in installed_cards()]
     if not todo:
         fail("no models installed: rebuild one with `dltutor models train NAME`", code=1)
@@ -351,46 +344,83 @@ def bench(
     if as_json:
         emit_json(results)
     else:
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
-
-        table = Table(
-            "model",
-            "batch 1 p50/p95 ms: ORT",
-            "engine",
-            "×",
-            "batch 256 /s: ORT",
-            "engine",
-            "×",
-            box=None,
-            header_style="bold",
-        )
-        for r in results:
-            if r["error"]:
-                continue
-            o, e = r["ort"], r["engine"]
-            table.add_row(
-                r["name"],
-                f"{o['p50_ms']:.3f} / {o['p95_ms']:.3f}",
-                f"{e['p50_ms']:.3f} / {e['p95_ms']:.3f}",
-                f"{r['speedup_batch1']:.1f}",
-                f"{o['batch256_per_s']:,.0f}",
-                f"{e['batch256_per_s']:,.0f}",
-                f"{r['speedup_batch256']:.1f}",
-            )
-        console = Console()
-        if any(not r["error"] for r in results):
-            console.print(table)
-            console.print(
-                "× = ONNX Runtime speed-up over the engine's own NumPy forward "
-                "(same inputs, same process)"
-            )
-        for r in results:  # below the table: a long message would not fit in a cell
-            if r["error"]:
-                console.print(f"[red]✗[/] {r['name']}: {escape(r['error'])}", highlight=False)
+        _print_bench(results)
     if any(r["error"] for r in results):
         raise typer.Exit(1)
+
+
+def _print_bench(results: list[dict[str, Any]]) -> None:
+    """A table of the models that ran, then one line per model that failed."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(
+        "model",
+        "batch 1 p50/p95 ms: ORT",
+        "engine",
+        "×",
+        "batch 256 /s: ORT",
+        "engine",
+        "×",
+        box=None,
+        header_style="bold",
+    )
+    for r in results:
+        if r["error"]:
+            continue
+        o, e = r["ort"], r["engine"]
+        table.add_row(
+            r["name"],
+            f"{o['p50_ms']:.3f} / {o['p95_ms']:.3f}",
+            f"{e['p50_ms']:.3f} / {e['p95_ms']:.3f}",
+            f"{r['speedup_batch1']:.1f}",
+            f"{o['batch256_per_s']:,.0f}",
+            f"{e['batch256_per_s']:,.0f}",
+            f"{r['speedup_batch256']:.1f}",
+        )
+    console = Console()
+    if any(not r["error"] for r in results):
+        console.print(table)
+        console.print(
+            "× = ONNX Runtime speed-up over the engine's own NumPy forward "
+            "(same inputs, same process)"
+        )
+    for r in results:  # below the table: a long message would not fit in a cell
+        if r["error"]:
+            console.print(f"[red]✗[/] {r['name']}: {escape(r['error'])}", highlight=False)
+
+
+def _train_with_progress(
+    name: str, data_dir: Path | None, out: Path | None, *, seed: int, quick: bool
+) -> dict[str, Any]:
+    """`zoo.train` with a progress bar for the training steps and a line per other stage."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dltutor.engine import zoo
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[info]}"),
+        TimeElapsedColumn(),
+        transient=False,
+    ) as bar:
+        task = bar.add_task(name, total=None, info="")
+
+        def progress(event: dict[str, Any]) -> None:
+            if event.get("stage") == "train" and event.get("steps"):
+                epoch, epochs = event["epoch"], event["epochs"]
+                bar.update(
+                    task,
+                    total=epochs * event["steps"],
+                    completed=(epoch - 1) * event["steps"] + event["step"],
+                    info=f"epoch {epoch}/{epochs} loss {event['loss']:.4f}",
+                )
+            else:
+                bar.console.print(f"[dim]{event.get('stage')}[/] {event.get('message')}")
+
+        return zoo.train(name, data_dir, out, seed=seed, quick=quick, progress=progress)
 
 
 @models_app.command("train")
@@ -409,38 +439,14 @@ def train(
     as_json: Json = False,
 ) -> None:
     """Rebuild a model from its data: train, export to ONNX, check, write its card."""
-    _known(name)
+    require_model(name)
     from dltutor.engine import zoo
 
     try:
         if as_json:
             card = zoo.train(name, data_dir, out, seed=seed, quick=quick)
         else:
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-            with Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.fields[info]}"),
-                TimeElapsedColumn(),
-                transient=False,
-            ) as bar:
-                task = bar.add_task(name, total=None, info="")
-
-                def progress(event: dict[str, Any]) -> None:
-                    if event.get("stage") == "train" and event.get("steps"):
-                        total = event["epochs"] * event["steps"]
-                        done = (event["epoch"] - 1) * event["steps"] + event["step"]
-                        bar.update(
-                            task,
-                            total=total,
-                            completed=done,
-                            info=f"epoch {event['epoch']}/{event['epochs']} loss {event['loss']:.4f}",
-                        )
-                    else:
-                        bar.console.print(f"[dim]{event.get('stage')}[/] {event.get('message')}")
-
-                card = zoo.train(name, data_dir, out, seed=seed, quick=quick, progress=progress)
+            card = _train_with_progress(name, data_dir, out, seed=seed, quick=quick)
     except FileNotFoundError as error:
         fail(str(error), code=1)
     except ModuleNotFoundError as error:
@@ -452,7 +458,7 @@ def train(
     if as_json:
         emit_json(card)
     else:
-        where = Path(out).resolve() if out is not None else "the installed models folder"
+        where = out.resolve() if out is not None else "the installed models folder"
         note = " (quick: a smoke test, not a usable model)" if quick else ""
         typer.echo(
             f"{name}: {_metric_text(card)} on {card['dataset']['split']}{note}; "

@@ -50,11 +50,13 @@ WORDS = {
 }
 
 
-def w(key: str, lang: str, **values: object) -> str:
+def _word(key: str, lang: str, **values: object) -> str:
+    """`WORDS[key]` in `lang` (English when missing), with `values` filled in."""
     return WORDS[key].get(lang, WORDS[key]["en"]).format(**values)
 
 
 def open_store() -> ProgressStore:
+    """The progress store, its warnings shown on stderr; exit 1 when it cannot be used."""
     from dltutor.lessons.progress.store import ProgressError, ProgressStore
 
     try:
@@ -71,9 +73,9 @@ def _show_question(console: Console, session: QuizSession, lang: str) -> None:
 
     shown = session.current
     q = shown.question
-    head = w("question", lang, i=session.index + 1, n=session.total)
-    where = w("lesson", lang, lesson=q.lesson, section=q.section)
-    extra = f" · {w('generated', lang)}" if q.generated else ""
+    head = _word("question", lang, i=session.index + 1, n=session.total)
+    where = _word("lesson", lang, lesson=q.lesson, section=q.section)
+    extra = f" · {_word('generated', lang)}" if q.generated else ""
     console.print()
     console.print(f"[bold]{head}[/bold]  [dim]{escape(where)}{extra}[/dim]")
     console.print(escape(shown.prompt))
@@ -100,10 +102,6 @@ def _show_feedback(console: Console, feedback: Feedback, lang: str) -> None:
 def _run(session: QuizSession, *, lang: str, as_json: bool) -> bool:
     """Ask every question; returns False when input ended early."""
     from rich.console import Console
-    from rich.markup import escape
-    from rich.prompt import Prompt
-
-    from dltutor.lessons.quiz.presentation import AnswerError
 
     interactive = sys.stdin.isatty()
     if not interactive and hasattr(sys.stdin, "reconfigure"):
@@ -111,37 +109,56 @@ def _run(session: QuizSession, *, lang: str, as_json: bool) -> bool:
     quiet = as_json and not interactive
     console = Console(stderr=as_json, quiet=quiet, highlight=False)
     if interactive and session.total:
-        console.print(f"[dim]{w('end_keys', lang)}[/dim]")
+        console.print(f"[dim]{_word('end_keys', lang)}[/dim]")
+    read_answer = _ask if interactive else _read_scripted
     while session.next() is not None:
         _show_question(console, session, lang)
-        if interactive:
-            while True:
-                try:
-                    raw = Prompt.ask(f"[bold]{w('your_answer', lang)}[/bold]", console=console)
-                except (EOFError, KeyboardInterrupt):
-                    console.print()
-                    return False
-                try:
-                    feedback = session.answer(raw)
-                    break
-                except AnswerError as error:
-                    console.print(f"[yellow]{escape(str(error))}[/yellow]")
-        else:
-            line = sys.stdin.readline()
-            if not line:
-                return False
-            raw = line.rstrip("\r\n")
-            console.print(f"{w('your_answer', lang)}: {escape(raw)}")
-            try:
-                feedback = session.answer(raw, timed=False)
-            except AnswerError as error:
-                console.print(f"[yellow]{escape(str(error))}[/yellow]")
-                feedback = session.skip(raw)
+        feedback = read_answer(console, session, lang)
+        if feedback is None:
+            return False
         _show_feedback(console, feedback, lang)
     return True
 
 
+def _ask(console: Console, session: QuizSession, lang: str) -> Feedback | None:
+    """Prompt until the answer can be read; None on Ctrl-D or Ctrl-C."""
+    from rich.markup import escape
+    from rich.prompt import Prompt
+
+    from dltutor.lessons.quiz.presentation import AnswerError
+
+    while True:
+        try:
+            raw = Prompt.ask(f"[bold]{_word('your_answer', lang)}[/bold]", console=console)
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return None
+        try:
+            return session.answer(raw)
+        except AnswerError as error:
+            console.print(f"[yellow]{escape(str(error))}[/yellow]")
+
+
+def _read_scripted(console: Console, session: QuizSession, lang: str) -> Feedback | None:
+    """One line of stdin, untimed; unreadable input is graded wrong. None at EOF."""
+    from rich.markup import escape
+
+    from dltutor.lessons.quiz.presentation import AnswerError
+
+    line = sys.stdin.readline()
+    if not line:
+        return None
+    raw = line.rstrip("\r\n")
+    console.print(f"{_word('your_answer', lang)}: {escape(raw)}")
+    try:
+        return session.answer(raw, timed=False)
+    except AnswerError as error:
+        console.print(f"[yellow]{escape(str(error))}[/yellow]")
+        return session.skip(raw)
+
+
 def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) -> None:
+    """The score, and the sections worth re-reading (or the JSON summary)."""
     summary = session.summary()
     if as_json:
         emit_json(summary.to_json())
@@ -152,18 +169,19 @@ def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) 
     console = Console(highlight=False)
     console.print()
     if not completed:
-        console.print(w("stopped", lang, a=summary.asked, n=session.total))
+        console.print(_word("stopped", lang, a=summary.asked, n=session.total))
     console.print(
-        f"[bold]{w('score', lang, c=summary.correct, a=summary.asked, p=summary.score)}[/bold]"
+        f"[bold]{_word('score', lang, c=summary.correct, a=summary.asked, p=summary.score)}[/bold]"
     )
     missed = []
     for fb in session.results:
         if not fb.correct:
-            text = f"{fb.section.lesson} · {fb.section.title or fb.section.slug} — dltutor read {fb.section.lesson}"
+            where = fb.section
+            text = f"{where.lesson} · {where.title or where.slug} — dltutor read {where.lesson}"
             if text not in missed:
                 missed.append(text)
     if missed:
-        console.print(w("reread", lang))
+        console.print(_word("reread", lang))
         for text in missed:
             console.print(f"  • {escape(text)}")
 
@@ -238,20 +256,65 @@ def review(
         except BankError as error:
             fail(f"a quiz bank is broken: {error}", code=1)
         if not session.total and not as_json:
-            typer.echo(w("nothing_due", language))
+            typer.echo(_word("nothing_due", language))
             upcoming = sorted(r["due"] for r in store.reviews())
             if upcoming:
                 from datetime import datetime
 
                 when = datetime.fromisoformat(upcoming[0]).astimezone().strftime("%Y-%m-%d %H:%M")
-                typer.echo(w("next_due", language, when=when))
+                typer.echo(_word("next_due", language, when=when))
             return
         completed = _run(session, lang=language, as_json=as_json)
         _finish(session, completed=completed, lang=language, as_json=as_json)
 
 
 def _pct(x: float | None) -> str:
+    """A share as a whole percentage, or a dash when there is nothing to measure."""
     return "–" if x is None else f"{x:.0%}"
+
+
+def _import_progress(store: ProgressStore, path: Path) -> str:
+    """Merge a JSON export into the store; exit 1 when it cannot be read or used."""
+    from dltutor.lessons.progress.store import ProgressError
+
+    try:
+        exported = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        fail(f"cannot read {path} ({error.strerror or error})", code=1)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        fail(f"{path} is not a JSON export ({error})", code=1)
+    try:
+        counts = store.merge(exported)
+    except ProgressError as error:
+        fail(f"{path}: {error}", code=1)
+    return f"Imported from {path}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+
+
+def _export_progress(store: ProgressStore, path: Path) -> str:
+    """Write everything (.json) or the answers (.csv) to `path`; exit 1 when it cannot."""
+    from dltutor.lessons.progress.report import answers_csv
+
+    text = (
+        json.dumps(store.export(), ensure_ascii=False, indent=2) + "\n"
+        if path.suffix.lower() == ".json"
+        else answers_csv(store)
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    except OSError as error:
+        fail(f"cannot write {path} ({error.strerror or error})", code=1)
+    return f"Exported to {path}"
+
+
+def _lesson_titles(lang: str) -> dict[str, str]:
+    """Lesson id -> title; empty when the lessons cannot be read (progress still shows)."""
+    try:
+        from dltutor.lessons.catalog import lessons
+
+        return {x.id: x.title for x in lessons(lang)}
+    except Exception:  # noqa: BLE001 - a broken lesson file must not hide the progress
+        return {}
 
 
 @app.command("progress")
@@ -270,8 +333,7 @@ def progress(
     as_json: Json = False,
 ) -> None:
     """Show progress per lesson: read, questions seen, accuracy, mastery, due; and the streak."""
-    from dltutor.lessons.progress.report import answers_csv, report
-    from dltutor.lessons.progress.store import ProgressError
+    from dltutor.lessons.progress.report import report
     from dltutor.lessons.quiz.bank import BankError, load_banks
 
     language = resolve_lang(lang)
@@ -281,43 +343,14 @@ def progress(
     with store:
         notes = []
         if import_ is not None:
-            try:
-                data = json.loads(import_.read_text("utf-8"))
-            except OSError as error:
-                fail(f"cannot read {import_} ({error.strerror or error})", code=1)
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                fail(f"{import_} is not a JSON export ({error})", code=1)
-            try:
-                counts = store.merge(data)
-            except ProgressError as error:
-                fail(f"{import_}: {error}", code=1)
-            notes.append(
-                f"Imported from {import_}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
-            )
+            notes.append(_import_progress(store, import_))
         if export is not None:
-            text = (
-                json.dumps(store.export(), ensure_ascii=False, indent=2) + "\n"
-                if export.suffix.lower() == ".json"
-                else answers_csv(store)
-            )
-            try:
-                export.parent.mkdir(parents=True, exist_ok=True)
-                export.write_text(text, "utf-8")
-            except OSError as error:
-                fail(f"cannot write {export} ({error.strerror or error})", code=1)
-            notes.append(f"Exported to {export}")
+            notes.append(_export_progress(store, export))
         try:
             banks = load_banks()
         except BankError:
             banks = {}
-        titles: dict[str, str] = {}
-        try:
-            from dltutor.lessons.catalog import lessons
-
-            titles = {x.id: x.title for x in lessons(language)}
-        except Exception:
-            titles = {}
-        data = report(store, banks, titles)
+        data = report(store, banks, _lesson_titles(language))
     if as_json:
         emit_json({**data, **({"notes": notes} if notes else {})})
         return
@@ -343,5 +376,5 @@ def progress(
         )
     console.print(table)
     if not data["answered"]:
-        console.print(w("no_answers", language))
-    console.print(w("streak", language, d=data["streak"], a=data["answered"], due=data["due"]))
+        console.print(_word("no_answers", language))
+    console.print(_word("streak", language, d=data["streak"], a=data["answered"], due=data["due"]))

@@ -77,7 +77,9 @@ SUMMARY_WORDS: dict[str, dict[str, str]] = {
         "image_list": "{head}：{shapes} の画像 {n} 枚、値 {lo}..{hi}",
         "blank": "、空 {n} 枚",
         "paths": "経路",
-        "path": "{name} {steps} ステップで ({x}, {y}) へ、経路の長さ {length}、y 方向の反転 {flips} 回",
+        "path": (
+            "{name} {steps} ステップで ({x}, {y}) へ、経路の長さ {length}、y 方向の反転 {flips} 回"
+        ),
         "path_empty": "{name}：空",
         "table": "{title}：{n} 行の表。",
         "texts": "{title}：テキスト {n} 件。",
