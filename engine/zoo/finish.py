@@ -47,7 +47,7 @@ def nats_per_char(logits: np.ndarray, y: np.ndarray) -> float:
 METRICS = {"accuracy": accuracy, "nats_per_char": nats_per_char}
 
 
-def _state_feeds(session, batch: int) -> dict[str, np.ndarray]:
+def state_feeds(session, batch: int) -> dict[str, np.ndarray]:
     """Zero initial states for a stateful graph's extra inputs."""
     feeds = {}
     for inp in session.get_inputs()[1:]:
@@ -62,7 +62,7 @@ def ort_logits(session, x: np.ndarray, batch_size: int = 256) -> np.ndarray:
     parts = []
     for i in range(0, len(x), batch_size):
         xb = x[i : i + batch_size]
-        parts.append(session.run(["logits"], {name: xb, **_state_feeds(session, len(xb))})[0])
+        parts.append(session.run(["logits"], {name: xb, **state_feeds(session, len(xb))})[0])
     return np.concatenate(parts)
 
 

@@ -267,7 +267,7 @@ def bench_model(name: str, provider: str = "auto", repeat: int = 50, budget: flo
 
     from dltutor.engine.export import engine_model_from_onnx
     from dltutor.engine.inference.runtime import get_model
-    from dltutor.engine.zoo.finish import _state_feeds
+    from dltutor.engine.zoo.finish import state_feeds
 
     loaded = get_model(name, provider)
     card = loaded.card
@@ -283,7 +283,7 @@ def bench_model(name: str, provider: str = "auto", repeat: int = 50, budget: flo
     in_name = loaded.input_names[0]
 
     def ort_run(x):
-        return session.run(["logits"], {in_name: x, **_state_feeds(session, len(x))})
+        return session.run(["logits"], {in_name: x, **state_feeds(session, len(x))})
 
     ort_run(x1)
     ort_run(xb)  # warm-up
