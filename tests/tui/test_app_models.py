@@ -9,8 +9,10 @@ import numpy as np
 import pytest
 
 from dltutor.tui.app.app import DLTutorApp
+from dltutor.tui.app.data.models import model_status
 from dltutor.tui.app.screens.inspector import InspectorScreen
-from dltutor.tui.app.screens.models import ModelsScreen, PlaygroundScreen, model_status
+from dltutor.tui.app.screens.models import ModelsScreen
+from dltutor.tui.app.screens.playground import PlaygroundScreen
 from dltutor.tui.app.widgets.canvas import DrawingCanvas
 
 SAMPLES = Path(__file__).resolve().parents[2] / "models_onnx" / "samples"

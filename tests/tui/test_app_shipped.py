@@ -7,8 +7,9 @@ import pytest
 from textual.widgets import DataTable
 
 from dltutor.tui.app.app import DLTutorApp
+from dltutor.tui.app.data.models import model_status
 from dltutor.tui.app.screens.inspector import InspectorScreen
-from dltutor.tui.app.screens.models import PlaygroundScreen, model_status
+from dltutor.tui.app.screens.playground import PlaygroundScreen
 from dltutor.tui.app.widgets.canvas import DrawingCanvas
 
 

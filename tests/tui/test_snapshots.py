@@ -12,7 +12,8 @@ import pytest
 from dltutor.lessons.quiz import build_quiz
 from dltutor.tui.app.app import DLTutorApp
 from dltutor.tui.app.screens.inspector import InspectorScreen
-from dltutor.tui.app.screens.models import ModelsScreen, PlaygroundScreen
+from dltutor.tui.app.screens.models import ModelsScreen
+from dltutor.tui.app.screens.playground import PlaygroundScreen
 from dltutor.tui.app.screens.quiz import QuizScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]

@@ -60,6 +60,7 @@ class DLTutorApp(App[None]):
     # --- settings kept in the progress store --------------------------------------------
 
     def setting(self, key: str) -> str | None:
+        """A remembered setting, or None without a readable store."""
         if self.store is None:
             return None
         try:
@@ -68,6 +69,7 @@ class DLTutorApp(App[None]):
             return None
 
     def remember(self, key: str, value: str) -> None:
+        """Keep a setting for next time; a store that refuses it only costs a warning."""
         if self.store is None:
             return
         try:
@@ -110,6 +112,7 @@ class DLTutorApp(App[None]):
             self.store.close()
 
     def _theme_changed(self, theme: object) -> None:
+        """Remember a theme picked by key or from the palette's own theme command."""
         name = getattr(theme, "name", None)
         if name and name != self.setting("theme"):
             self.remember("theme", name)
@@ -136,6 +139,7 @@ class DLTutorApp(App[None]):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def action_home(self) -> None:
+        """Back to the course map: the stack holds Textual's default screen, then home."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
 

@@ -9,6 +9,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from dltutor.tui.app.strings import tr
 
+APP_COMMANDS = 8  # the screens and actions listed first; the course follows
+
 
 class DLTutorCommands(Provider):
     """Screens, actions and the course, searchable by name."""
@@ -59,7 +61,7 @@ class DLTutorCommands(Provider):
         return found
 
     async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands()[:8]:
+        for name, help_text, callback in self._commands()[:APP_COMMANDS]:
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:

@@ -401,10 +401,21 @@ BINDING_WORDS: dict[str, str] = {
 _ENGLISH = {ja: en for en, ja in BINDING_WORDS.items()} | {"日本語": "Language"}
 
 
+def words_for(lang: str) -> dict[str, str]:
+    """The whole table for `lang` (English when the language is unknown)."""
+    return STRINGS.get(lang, STRINGS["en"])
+
+
 def tr(lang: str, key: str, **values: Any) -> str:
     """The string `key` in `lang` (English when the language is unknown), formatted."""
-    table = STRINGS.get(lang, STRINGS["en"])
+    table = words_for(lang)
     return table[key].format(**values) if values else table[key]
+
+
+def one_line(error: BaseException) -> str:
+    """An error as the learner sees it: its first line, or its type when it says nothing."""
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
 
 
 def binding_word(description: str, lang: str) -> str:

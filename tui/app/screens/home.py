@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from dltutor.tui.app.data import LessonState, continue_key, course_map, mark, mastery_bar
-from dltutor.tui.app.strings import STRINGS
+from dltutor.tui.app.data.course import LessonState, continue_key, course_map, mark, mastery_bar
+from dltutor.tui.app.strings import words_for
 
 
 class HomeScreen(Screen[None]):
@@ -51,22 +51,19 @@ class HomeScreen(Screen[None]):
     def language_changed(self) -> None:
         self.refresh_map()
 
-    def words(self) -> dict[str, str]:
-        return STRINGS.get(self.app.lang, STRINGS["en"])
-
     def refresh_map(self) -> None:
         """Re-read the store: coming back from a lesson or a quiz changes the marks."""
         store = getattr(self.app, "store", None)
         lang = self.app.lang
         states = course_map(store, lang)
-        words = self.words()
+        words = words_for(self.app.lang)
         self.query_one("#intro", Static).update(words["home_intro"])
         listing = self.query_one("#lesson-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
         listing.add_options([Option(self._line(s, words), id=s.key) for s in states])
         resume = continue_key(store, lang)
-        self._resume = resume
+        self._resume: str | None = resume  # the lesson `c` opens
         if highlighted is None and resume is not None:
             highlighted = next((i for i, s in enumerate(states) if s.key == resume), 0)
         listing.highlighted = highlighted

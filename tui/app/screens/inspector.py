@@ -1,9 +1,8 @@
 """The model inspector: the ONNX graph as a table (op, output shape, parameters) and the
-model card. The graph is read in a thread worker (onnx is imported only here)."""
+model card. The graph is read in a thread worker (onnx is imported only there)."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from rich.text import Text
@@ -15,8 +14,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from dltutor.tui.app.screens.models import missing_message, model_status
-from dltutor.tui.app.strings import tr
+from dltutor.tui.app.data.models import graph_rows, model_status
+from dltutor.tui.app.strings import one_line, tr
 
 CARD_KEYS = (
     "task",
@@ -30,37 +29,10 @@ CARD_KEYS = (
     "command",
 )
 COLUMNS = ("col_op", "col_output", "col_shape", "col_params")
-# inputs that are running statistics, not learned weights (the card counts learned ones)
-STATISTICS = {"BatchNormalization": (3, 4)}
-
-
-def graph_rows(path: str) -> list[tuple[str, str, str, int, int]]:
-    """(op, output name, output shape, learned parameters, statistics) per node; the shapes
-    come from ONNX shape inference."""
-    import onnx
-    import onnx.shape_inference
-    from onnx import numpy_helper
-
-    model = onnx.load(path)
-    with contextlib.suppress(Exception):  # shapes are a help, not a requirement
-        model = onnx.shape_inference.infer_shapes(model)
-    graph = model.graph
-    sizes = {init.name: int(numpy_helper.to_array(init).size) for init in graph.initializer}
-    shapes: dict[str, str] = {}
-    for info in [*graph.value_info, *graph.output, *graph.input]:
-        dims = info.type.tensor_type.shape.dim
-        shapes[info.name] = "(" + ", ".join(d.dim_param or str(d.dim_value) for d in dims) + ")"
-    rows = []
-    for node in graph.node:
-        out = node.output[0] if node.output else ""
-        skip = STATISTICS.get(node.op_type, ())
-        params = sum(sizes.get(n, 0) for i, n in enumerate(node.input) if i not in skip)
-        stats = sum(sizes.get(n, 0) for i, n in enumerate(node.input) if i in skip)
-        rows.append((node.op_type, out, shapes.get(out, "?"), params, stats))
-    return rows
 
 
 def _value(value: Any, lang: str) -> str:
+    """A card value on one line: long lists cut to ten, counts with thousands separators."""
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items() if v not in ("", None))
     if isinstance(value, list):
@@ -124,7 +96,7 @@ class InspectorScreen(Screen[None]):
         if model_status(self.model_name) == "missing":
             self._columns()
             self.query_one("#card-view", Static).update(
-                Text(missing_message(self.model_name, lang))
+                Text(tr(lang, "missing_model", name=self.model_name))
             )
         elif self.loaded is None:
             self._columns()
@@ -146,7 +118,7 @@ class InspectorScreen(Screen[None]):
             card = load_card(self.model_name)
             rows = graph_rows(str(model_path(card)))
         except Exception as error:
-            self.post_message(self.Loaded([], None, str(error).splitlines()[0]))
+            self.post_message(self.Loaded([], None, one_line(error)))
             return
         self.post_message(self.Loaded(rows, card))
 

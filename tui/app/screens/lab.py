@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 from textual.worker import get_current_worker
 
-from dltutor.tui.app.strings import STRINGS, tr
+from dltutor.tui.app.strings import tr, words_for
 from dltutor.tui.app.widgets.run_view import RunView
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class LabScreen(Screen[None]):
 
     @property
     def words(self) -> dict[str, str]:
-        return STRINGS.get(self.app.lang, STRINGS["en"])
+        return words_for(self.app.lang)
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -152,10 +152,11 @@ class LabScreen(Screen[None]):
         return knob.name
 
     @staticmethod
-    def _knob_widget(knob: Knob, lang: str):
+    def _knob_widget(knob: Knob, lang: str) -> Switch | Select | Input:
+        """The input that fits the knob's type, its help as the tooltip."""
         wid = f"knob-{knob.name}"
         if knob.type == "bool":
-            widget: Any = Switch(value=bool(knob.default), id=wid)
+            widget: Switch | Select | Input = Switch(value=bool(knob.default), id=wid)
         elif knob.type == "choice":
             widget = Select(
                 [(c, c) for c in knob.choices],
@@ -232,7 +233,7 @@ class LabScreen(Screen[None]):
         self.frames_drawn = 0
         self._set_status("lab_running", step=0, total="?")
         self.run_id += 1
-        self.train(knobs, seed, self.run_id)
+        self.train(knobs, seed, self.run_id, self.app.lang)
 
     def _describe(self, knobs: dict[str, Any]) -> str:
         changed = {
@@ -247,10 +248,10 @@ class LabScreen(Screen[None]):
             self._set_status("lab_stopping")
 
     @work(thread=True, exclusive=True, group="lab")
-    def train(self, knobs: dict[str, Any], seed: int, run: int) -> None:
+    def train(self, knobs: dict[str, Any], seed: int, run: int, lang: str) -> None:
         """Consume the lab's generator; never touch widgets, post at most ten frames a second."""
         worker = get_current_worker()
-        frames = self.lab.run(knobs, seed, self.app.lang)
+        frames = self.lab.run(knobs, seed, lang)
         last = None
         posted_at = 0.0
         try:
@@ -325,7 +326,7 @@ class LabScreen(Screen[None]):
         key, values = self._status
         self._set_status(key, **values)
         current = self.query_one("#current-run", RunView)
-        if getattr(current, "frame", None) is not None:
+        if current.frame is not None:
             current.show(current.frame, tr(lang, "lab_current"))
         else:
             current.clear(tr(lang, "lab_nothing"))

@@ -3,6 +3,8 @@ the lesson's lab (`l`) and quiz (`q`) one key away, finished when read to the en
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -12,6 +14,9 @@ from textual.widgets import Footer, Header
 from dltutor.lessons.catalog import get_lesson
 from dltutor.tui.app.strings import tr
 from dltutor.tui.app.widgets.lesson_viewer import LessonViewer
+
+if TYPE_CHECKING:
+    from dltutor.lessons.progress.store import ProgressStore
 
 
 class LessonScreen(Screen[None]):
@@ -49,7 +54,7 @@ class LessonScreen(Screen[None]):
         return self.query_one(LessonViewer)
 
     @property
-    def store(self):
+    def store(self) -> ProgressStore | None:
         return getattr(self.app, "store", None)
 
     def on_mount(self) -> None:

@@ -13,7 +13,7 @@ from dltutor.tui.app.strings import tr
 
 
 def lab_title(lab_id: str, lang: str) -> str:
-    """The lab's title when its module loads, else its id (a lab still being written)."""
+    """The lab's title, or "" when its module cannot load (the picker then shows the id)."""
     try:
         from dltutor.engine.labs import get_lab
 

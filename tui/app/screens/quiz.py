@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from dltutor.lessons.quiz.strings import t as quiz_words
-from dltutor.tui.app.strings import STRINGS
+from dltutor.tui.app.strings import words_for
 
 if TYPE_CHECKING:
     from dltutor.lessons.quiz import Feedback, Presented, QuizSession
@@ -50,7 +50,7 @@ class QuizScreen(Screen[None]):
 
     @property
     def words(self) -> dict[str, str]:
-        return STRINGS.get(self.app.lang, STRINGS["en"])
+        return words_for(self.app.lang)
 
     def on_mount(self) -> None:
         self.sub_title = self.words["review" if self.review else "quiz"]

@@ -37,6 +37,8 @@ class RunRenderable:
 class RunView(Static):
     """A run's charts; `show(frame, title)` redraws, `clear()` empties."""
 
+    frame: Any = None  # the frame shown, kept so a language switch can redraw it
+
     def show(self, frame: Any, title: str) -> None:
         self.frame = frame
         self.update(RunRenderable(frame, title, self.app.lang))
