@@ -323,3 +323,15 @@ def test_text_batching_matches_one_at_a_time(models_dir):
     for text, r in zip(texts, together, strict=True):
         alone = classify_texts([text], model="sst2-rnn", provider="cpu", directory=models_dir)[0]
         assert abs(alone["prob"] - r["prob"]) < 1e-5
+
+
+def test_graph_rows_count_learned_weights_apart_from_running_statistics():
+    from dltutor.engine.inference.cards import load_card, model_path
+    from dltutor.engine.inference.graph import graph_rows
+
+    card = load_card("digits-cnn")
+    rows = graph_rows(model_path(card))
+    assert sum(r.params for r in rows) == card["params"]
+    bn = [r for r in rows if r.op == "BatchNormalization"]
+    assert bn and all(r.statistics == r.params for r in bn)  # mean+var beside gamma+beta
+    assert rows[0].shape[0] == "batch"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -92,38 +93,6 @@ def list_models(as_json: Json = False) -> None:
     Console().print(table)
 
 
-def graph_rows(path: Path) -> list[dict[str, Any]]:
-    """Every node: op, name, output shape, parameter count (initializers it reads)."""
-    import onnx
-    from onnx import numpy_helper
-
-    proto = onnx.shape_inference.infer_shapes(onnx.load(str(path)))
-    g = proto.graph
-    sizes = {t.name: int(numpy_helper.to_array(t).size) for t in g.initializer}
-    shapes: dict[str, list] = {}
-    for vi in [*g.input, *g.value_info, *g.output]:
-        dims = vi.type.tensor_type.shape.dim
-        shapes[vi.name] = [d.dim_param or d.dim_value or "?" for d in dims]
-    rows = []
-    for node in g.node:
-        if node.op_type == "Identity" and node.output[0] in {o.name for o in g.output}:
-            op = "Output"
-        else:
-            op = node.op_type
-        rows.append(
-            {
-                "op": op,
-                "name": node.name,
-                "inputs": [i for i in node.input if i and i not in sizes],
-                "output": node.output[0],
-                "shape": shapes.get(node.output[0]),
-                # weights are named "<layer>.<key>"; shape/axes constants have no dot
-                "params": sum(sizes[i] for i in node.input if i in sizes and "." in i),
-            }
-        )
-    return rows
-
-
 @models_app.command("info")
 def info(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Model name (see `models list`).")],
@@ -132,6 +101,7 @@ def info(
     """The model's graph (each op, output shape, parameters) and its card."""
     require_model(name)
     from dltutor.engine.inference.cards import ModelFileError, model_path, verify_model
+    from dltutor.engine.inference.graph import graph_rows
 
     try:
         card, path = verify_model(name)
@@ -145,7 +115,7 @@ def info(
             code=1,
         )
     if as_json:
-        emit_json({"card": card, "graph": rows})
+        emit_json({"card": card, "graph": [asdict(row) for row in rows]})
         return
     from rich.console import Console
     from rich.markup import escape
@@ -159,16 +129,16 @@ def info(
         + ", ".join(f"[cyan]{o['name']}[/] {o['shape']}" for o in card["outputs"])
     )
     table = Table("#", "op", "node", "output shape", "params", box=None, header_style="bold")
-    total = 0
     for i, r in enumerate(rows, 1):
-        total += r["params"]
-        shape = "×".join(str(d) for d in r["shape"]) if r["shape"] else "?"
-        table.add_row(str(i), r["op"], r["name"], shape, f"{r['params']:,}" if r["params"] else "")
+        shape = "×".join(str(d) for d in r.shape) if r.shape else "?"
+        table.add_row(str(i), r.op, r.name, shape, f"{r.params:,}" if r.params else "")
     console.print(table)
+    total = sum(r.params for r in rows)
+    statistics = sum(r.statistics for r in rows)
     console.print(
-        f"weights in the graph: {total:,}; trainable parameters in the engine: "
-        f"{card['params']:,} (the graph also holds batch-norm moving averages and the "
-        "recurrent biases ONNX keeps apart)"
+        f"learned weights in the graph: {total:,}; trainable parameters in the engine: "
+        f"{card['params']:,} (ONNX keeps the recurrent biases apart, so recurrent graphs hold "
+        f"a few more){f'; batch-norm running statistics: {statistics:,}' if statistics else ''}"
     )
     ds = card["dataset"]
     metrics = ", ".join(f"{k} {v}" for k, v in card["metrics"].items())

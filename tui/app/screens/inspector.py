@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from dltutor.tui.app.data.models import graph_rows, model_status
+from dltutor.tui.app.data.models import model_status
 from dltutor.tui.app.strings import one_line, tr
 
 CARD_KEYS = (
@@ -113,6 +113,7 @@ class InspectorScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         from dltutor.engine.inference.cards import load_card, model_path
+        from dltutor.engine.inference.graph import graph_rows
 
         try:
             card = load_card(self.model_name)
@@ -137,11 +138,13 @@ class InspectorScreen(Screen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         self._columns()
-        for op, out, shape, params, _stats in message.rows:
-            table.add_row(op, out, shape, Text(f"{params:,}" if params else "", justify="right"))
+        for r in message.rows:
+            shape = "(" + ", ".join(map(str, r.shape)) + ")" if r.shape else "?"
+            params = Text(f"{r.params:,}" if r.params else "", justify="right")
+            table.add_row(r.op, r.output, shape, params)
         table.move_cursor(row=row)
-        total = sum(r[3] for r in message.rows)
-        stats = sum(r[4] for r in message.rows)
+        total = sum(r.params for r in message.rows)
+        stats = sum(r.statistics for r in message.rows)
         summary = Text(tr(lang, "graph_summary", nodes=len(message.rows), params=total))
         if stats:
             summary.append(tr(lang, "graph_stats", stats=stats))
