@@ -13,7 +13,10 @@ FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n", re.DOTALL)
 HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 CJK = r"\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
-CJK_SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")
+CJK_SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=(\*\*|`)?[{CJK}])")
+CJK_LATIN_SPACE = re.compile(
+    rf"(?<=[{CJK}]) (?=[A-Za-z0-9`*(\[])|(?<=[A-Za-z0-9`*)\]]) (?=[{CJK}])"
+)
 
 
 class LessonError(Exception):
@@ -89,9 +92,11 @@ def parse_lesson(text: str, *, lang: str, filename: str) -> Lesson:
 
 
 def join_cjk_lines(markdown: str) -> str:
-    """Join a paragraph's lines where both sides are Japanese: Markdown renders a soft line
-    break as a space, which is wrong between Japanese characters. Code, headings and table
-    rows keep their lines."""
+    """Set Japanese prose for terminals that wrap only at spaces: join a paragraph's lines
+    where both sides are Japanese (Markdown would render the break as a space) and drop the
+    spaces between Japanese and Latin text (a long Japanese run after such a space would jump
+    to the next line whole). Japanese then wraps anywhere, as it should. Code, headings and
+    table rows keep their lines."""
     parts, last = [], 0
     for fence in FENCE.finditer(markdown):
         parts.append(_join_prose_lines(markdown[last : fence.start()]))
@@ -108,11 +113,11 @@ def _join_prose_lines(text: str) -> str:
         previous = joined[-1]
         if previous.lstrip().startswith(("#", "|")) or line.startswith("|"):
             joined.append(line)
-        elif CJK_SOFT_BREAK.search(f"{previous[-1:]}\n{line[:1]}"):
+        elif CJK_SOFT_BREAK.search(f"{previous[-1:]}\n{line[:3]}"):
             joined[-1] = previous + line
         else:
             joined.append(line)
-    return "\n".join(joined)
+    return CJK_LATIN_SPACE.sub("", "\n".join(joined))
 
 
 def prose(markdown: str) -> str:

@@ -70,6 +70,6 @@ def test_japanese_soft_breaks_join_without_a_space() -> None:
     text = text.split("+++\n", 2)
     lesson = parse_lesson(f"+++\n{text[1]}+++\n{body}", lang="ja", filename="42-answers.md")
     assert "日本語の段落は途中で改行しても一続きです。" in lesson.body
-    assert "一続きです。\nASCII は別行のまま。" in lesson.body  # a line opening in ASCII stays
+    assert "一続きです。\nASCIIは別行のまま。" in lesson.body  # a line opening in ASCII stays
     assert "## 見出し\n日本語" in lesson.body
     assert "図の\n行" in lesson.body
