@@ -239,6 +239,21 @@ class _Recurrent(Layer):
             mt = np.ascontiguousarray(mask.T, dtype=dtype)[:, :, None]
         return xt, mt, in_mask, rec_mask, states, list(order)
 
+    def _in_time_order(self, steps: np.ndarray, order, mt) -> np.ndarray | None:
+        """The per-step outputs (computed in processing `order`) laid out in time order and
+        zero at masked steps; None when only the last output is returned."""
+        if not self.return_sequences:
+            return None
+        if not self.go_backwards and mt is None:
+            return steps
+        out = np.empty_like(steps)
+        for s, ti in enumerate(order):
+            if mt is None:
+                out[ti] = steps[s]
+            else:
+                np.multiply(steps[s], mt[ti], out=out[ti])
+        return out
+
     def _outputs(self, hs_out: np.ndarray | None, finals: list[np.ndarray]):
         self.output_mask = self._mask_bool if self.return_sequences else None
         y = (
@@ -298,12 +313,7 @@ class SimpleRNN(_Recurrent):
         self._cache = dict(
             xt=xt, mt=mt, in_mask=in_mask, rec_mask=rec_mask, hs=hs, hin=hin, hn=hn, order=order
         )
-        out = None
-        if self.return_sequences:
-            out = np.empty((t, n, u), dtype=a.dtype)
-            for s, ti in enumerate(order):
-                out[ti] = hn[s] if mt is None else hn[s] * mt[ti]
-        return self._outputs(out, [hs[t]])
+        return self._outputs(self._in_time_order(hn, order, mt), [hs[t]])
 
     def backward(self, dout):
         c = self._cache
@@ -429,18 +439,7 @@ class LSTM(_Recurrent):
             hin=hin,
             order=order,
         )
-        out = None
-        if self.return_sequences:
-            if self.go_backwards or mt is not None:
-                out = np.empty((t, n, u), dt)
-                for s, ti in enumerate(order):
-                    if mt is None:
-                        out[ti] = hnew[s]
-                    else:
-                        np.multiply(hnew[s], mt[ti], out=out[ti])
-            else:
-                out = hnew
-        return self._outputs(out, [hs[t], cs[t]])
+        return self._outputs(self._in_time_order(hnew, order, mt), [hs[t], cs[t]])
 
     def backward(self, dout):
         c = self._cache
@@ -595,18 +594,7 @@ class GRU(_Recurrent):
             hin=hin,
             order=order,
         )
-        out = None
-        if self.return_sequences:
-            if self.go_backwards or mt is not None:
-                out = np.empty((t, n, u), dt)
-                for s, ti in enumerate(order):
-                    if mt is None:
-                        out[ti] = hnew[s]
-                    else:
-                        np.multiply(hnew[s], mt[ti], out=out[ti])
-            else:
-                out = hnew
-        return self._outputs(out, [hs[t]])
+        return self._outputs(self._in_time_order(hnew, order, mt), [hs[t]])
 
     def backward(self, dout):
         c = self._cache
