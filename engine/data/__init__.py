@@ -1,4 +1,4 @@
-"""Data sets: toy generators, scikit-learn's small sets, Fashion-MNIST, splits and scaling."""
+"""Data sets: toy generators, scikit-learn's small sets, MNIST, Fashion-MNIST, splits and scaling."""
 
 from .fashion import (
     CLASS_NAMES as FASHION_CLASS_NAMES,
@@ -8,6 +8,7 @@ from .fashion import (
     DatasetNotFoundError,
     load_fashion_mnist,
 )
+from .mnist import load_mnist
 from .sklearn_sets import load_breast_cancer, load_diabetes, load_digits
 from .split import (
     Standardizer,
@@ -44,6 +45,7 @@ __all__ = [
     "load_diabetes",
     "load_digits",
     "load_fashion_mnist",
+    "load_mnist",
     "logic_gate",
     "moons",
     "normalize",

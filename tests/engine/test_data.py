@@ -123,3 +123,15 @@ def test_fashion_corrupt_files_are_clear_errors(small_fashion):
     fashion._load_raw.cache_clear()
     with pytest.raises(data.DatasetCorruptError, match="damaged"):
         data.load_fashion_mnist(small_fashion)
+
+
+def test_mnist_split_is_fixed_stratified_and_disjoint() -> None:
+    from dltutor.engine.data.mnist import load_mnist, split_indices
+
+    parts = split_indices()
+    seen = np.concatenate(list(parts.values()))
+    assert len(seen) == len(np.unique(seen)) == 5000
+    x, y = load_mnist("test")
+    assert x.shape == (1000, 1, 28, 28) and x.dtype == np.float32
+    assert np.bincount(y).tolist() == [100] * 10
+    assert 0.0 <= x.min() and x.max() <= 1.0
