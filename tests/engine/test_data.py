@@ -134,4 +134,4 @@ def test_mnist_split_is_fixed_stratified_and_disjoint() -> None:
     x, y = load_mnist("test")
     assert x.shape == (1000, 1, 28, 28) and x.dtype == np.float32
     assert np.bincount(y).tolist() == [100] * 10
-    assert 0.0 <= x.min() and x.max() <= 1.0
+    assert x.min() >= 0.0 and x.max() <= 1.0
