@@ -46,6 +46,13 @@ def streak(store: ProgressStore, today: date | None = None) -> int:
     return count
 
 
+def read_state(row: dict[str, Any]) -> str:
+    """A stored lesson row as "finished", "opened" or "" (not opened yet)."""
+    if row.get("finished_at"):
+        return "finished"
+    return "opened" if row.get("opened_at") else ""
+
+
 def lesson_rows(
     store: ProgressStore,
     banks: dict[str, tuple] | None = None,
@@ -67,15 +74,11 @@ def lesson_rows(
         for a in mine:  # answers come in time order: the last one wins
             if a["question"] in bank_ids:
                 latest[a["question"]] = a["correct"]
-        info = lessons.get(lesson, {})
-        read = (
-            "finished" if info.get("finished_at") else ("opened" if info.get("opened_at") else "")
-        )
         rows.append(
             {
                 "lesson": lesson,
                 "title": titles.get(lesson, ""),
-                "read": read,
+                "read": read_state(lessons.get(lesson, {})),
                 "questions": len(bank_ids),
                 "seen": len(latest),
                 "answered": len(mine),

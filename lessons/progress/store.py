@@ -4,9 +4,9 @@ It keeps lessons opened and finished (with a scroll position), every answer, rev
 state (FSRS card JSON), lab runs and settings. Writes are short transactions in WAL mode
 with a busy timeout, so two dltutor processes can share the file and a killed process
 never loses a committed answer. `PRAGMA user_version` carries the schema version and
-`MIGRATIONS` brings an older file up to date. A file that is not a database (or is
+`schema.MIGRATIONS` brings an older file up to date. A file that is not a database (or is
 corrupt) is moved aside with a timestamp and a fresh one is made; an unwritable location
-is a `ProgressError` with a one-line message.
+is a `ProgressError` with a one-line message. Export and import live in `sync.py`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from dltutor.lessons.progress.schema import MIGRATIONS, SCHEMA_VERSION, lesson_id
+
 DB_NAME = "progress.db"
-EXPORT_FORMAT = "dltutor-progress"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -56,76 +57,10 @@ def default_path() -> Path:
     return data_dir() / DB_NAME
 
 
-# --- schema ---------------------------------------------------------------------------
-
-
-def _script(db: sqlite3.Connection, sql: str) -> None:
-    """Run DDL statements one by one inside the caller's transaction (`executescript`
-    would COMMIT first and break the migration's atomicity)."""
-    for statement in sql.split(";"):
-        if statement.strip():
-            db.execute(statement)
-
-
-def _v1(db: sqlite3.Connection) -> None:
-    _script(
-        db,
-        """
-        CREATE TABLE lessons (
-            lesson      TEXT PRIMARY KEY,
-            opened_at   TEXT,
-            finished_at TEXT,
-            scroll      REAL NOT NULL DEFAULT 0,
-            updated_at  TEXT NOT NULL
-        );
-        CREATE TABLE answers (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            uid         TEXT NOT NULL UNIQUE,
-            question    TEXT NOT NULL,
-            lesson      TEXT NOT NULL,
-            type        TEXT NOT NULL,
-            section     TEXT NOT NULL DEFAULT '',
-            given       TEXT NOT NULL,
-            correct     INTEGER NOT NULL,
-            elapsed     REAL,
-            rating      INTEGER,
-            generated   INTEGER NOT NULL DEFAULT 0,
-            answered_at TEXT NOT NULL
-        );
-        CREATE INDEX answers_by_question ON answers(question, answered_at);
-        CREATE INDEX answers_by_lesson ON answers(lesson);
-        CREATE TABLE reviews (
-            question   TEXT PRIMARY KEY,
-            lesson     TEXT NOT NULL,
-            card       TEXT NOT NULL,
-            due        TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        CREATE INDEX reviews_by_due ON reviews(due);
-        CREATE TABLE lab_runs (
-            id       INTEGER PRIMARY KEY AUTOINCREMENT,
-            uid      TEXT NOT NULL UNIQUE,
-            lab      TEXT NOT NULL,
-            knobs    TEXT NOT NULL,
-            metrics  TEXT NOT NULL,
-            ran_at   TEXT NOT NULL
-        );
-        CREATE TABLE settings (
-            key   TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """,
-    )
-
-
 ANSWER_COLUMNS = (
     "uid, question, lesson, type, section, given, correct, elapsed, rating, generated, answered_at"
 )
 ANSWER_PLACEHOLDERS = ", ".join("?" * len(ANSWER_COLUMNS.split(",")))
-
-# Migration i takes user_version i to i + 1. Append, never edit a shipped one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @dataclass(frozen=True)
@@ -141,6 +76,22 @@ class Answer:
     generated: bool = False
     answered_at: str = ""
     uid: str = ""
+
+    def row(self) -> tuple[Any, ...]:
+        """The values of `ANSWER_COLUMNS`, in order (uid and time must be set)."""
+        return (
+            self.uid,
+            self.question,
+            self.lesson,
+            self.type,
+            self.section,
+            json.dumps(self.given, ensure_ascii=False),
+            int(bool(self.correct)),
+            self.elapsed,
+            self.rating,
+            int(bool(self.generated)),
+            self.answered_at,
+        )
 
 
 def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
@@ -295,6 +246,8 @@ class ProgressStore:
 
     # --- lessons -------------------------------------------------------------------------
 
+    # Each takes the lesson id or key and stores under the id (see `lesson_id`).
+
     def lesson_opened(self, lesson: str) -> None:
         stamp = now_iso()
         with self.transaction() as db:
@@ -305,7 +258,7 @@ class ProgressStore:
                     opened_at = COALESCE(opened_at, excluded.opened_at),
                     updated_at = excluded.updated_at
                 """,
-                (lesson, stamp, stamp),
+                (lesson_id(lesson), stamp, stamp),
             )
 
     def lesson_finished(self, lesson: str) -> None:
@@ -319,7 +272,7 @@ class ProgressStore:
                     opened_at = COALESCE(opened_at, excluded.opened_at),
                     updated_at = excluded.updated_at
                 """,
-                (lesson, stamp, stamp, stamp),
+                (lesson_id(lesson), stamp, stamp, stamp),
             )
 
     def set_scroll(self, lesson: str, position: float) -> None:
@@ -332,11 +285,13 @@ class ProgressStore:
                     scroll = excluded.scroll,
                     updated_at = excluded.updated_at
                 """,
-                (lesson, float(position), stamp),
+                (lesson_id(lesson), float(position), stamp),
             )
 
     def scroll(self, lesson: str) -> float:
-        row = self.db.execute("SELECT scroll FROM lessons WHERE lesson = ?", (lesson,)).fetchone()
+        row = self.db.execute(
+            "SELECT scroll FROM lessons WHERE lesson = ?", (lesson_id(lesson),)
+        ).fetchone()
         return float(row["scroll"]) if row else 0.0
 
     def lessons(self) -> dict[str, dict[str, Any]]:
@@ -353,19 +308,7 @@ class ProgressStore:
         with self.transaction() as db:
             db.execute(
                 f"INSERT INTO answers({ANSWER_COLUMNS}) VALUES ({ANSWER_PLACEHOLDERS})",
-                (
-                    uid,
-                    answer.question,
-                    answer.lesson,
-                    answer.type,
-                    answer.section,
-                    json.dumps(answer.given, ensure_ascii=False),
-                    int(bool(answer.correct)),
-                    answer.elapsed,
-                    answer.rating,
-                    int(answer.generated),
-                    at,
-                ),
+                replace(answer, uid=uid, answered_at=at).row(),
             )
             if card is not None:
                 card_json, due = card
@@ -466,147 +409,3 @@ class ProgressStore:
 
     def settings(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self.db.execute("SELECT key, value FROM settings")}
-
-    # --- export / import -----------------------------------------------------------------
-
-    def export(self) -> dict[str, Any]:
-        answers = self.answers()
-        for a in answers:
-            a.pop("id", None)
-        runs = self.lab_runs()
-        for r in runs:
-            r.pop("id", None)
-        return {
-            "format": EXPORT_FORMAT,
-            "version": SCHEMA_VERSION,
-            "exported_at": now_iso(),
-            "lessons": list(self.lessons().values()),
-            "answers": answers,
-            "reviews": self.reviews(),
-            "lab_runs": runs,
-            "settings": self.settings(),
-        }
-
-    def merge(self, data: dict[str, Any]) -> dict[str, int]:
-        """Merge an `export()` dict: answers and lab runs by uid (no duplicates), lessons by
-        earliest open / finish, review cards by the later update, settings only if unset."""
-        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-            raise ProgressError(
-                f'not a dltutor progress export (expected "format": "{EXPORT_FORMAT}")'
-            )
-        counts = {"answers": 0, "lab_runs": 0, "lessons": 0, "reviews": 0, "settings": 0}
-        try:
-            with self.transaction() as db:
-                counts["answers"] = _merge_answers(db, data.get("answers", []))
-                counts["lab_runs"] = _merge_lab_runs(db, data.get("lab_runs", []))
-                counts["lessons"] = _merge_lessons(db, data.get("lessons", []))
-                counts["reviews"] = _merge_reviews(db, data.get("reviews", []))
-                counts["settings"] = _merge_settings(db, data.get("settings") or {})
-        except (KeyError, TypeError, ValueError) as error:
-            raise ProgressError(
-                f"the export is missing or has a bad field ({error!r}); nothing was imported"
-            ) from None
-        return counts
-
-
-# --- merging an export: each returns how many rows it added or changed ------------------
-
-
-def _merge_answers(db: sqlite3.Connection, answers: list[dict[str, Any]]) -> int:
-    """New answers by uid; one already here is left as it is."""
-    added = 0
-    for a in answers:
-        cur = db.execute(
-            f"INSERT OR IGNORE INTO answers({ANSWER_COLUMNS}) VALUES ({ANSWER_PLACEHOLDERS})",
-            (
-                a["uid"],
-                a["question"],
-                a["lesson"],
-                a["type"],
-                a.get("section", ""),
-                json.dumps(a.get("given"), ensure_ascii=False),
-                int(bool(a["correct"])),
-                a.get("elapsed"),
-                a.get("rating"),
-                int(bool(a.get("generated", False))),
-                a["answered_at"],
-            ),
-        )
-        added += cur.rowcount
-    return added
-
-
-def _merge_lab_runs(db: sqlite3.Connection, runs: list[dict[str, Any]]) -> int:
-    """New lab runs by uid; one already here is left as it is."""
-    added = 0
-    for r in runs:
-        cur = db.execute(
-            "INSERT OR IGNORE INTO lab_runs(uid, lab, knobs, metrics, ran_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                r["uid"],
-                r["lab"],
-                json.dumps(r.get("knobs", {}), sort_keys=True),
-                json.dumps(r.get("metrics", {}), sort_keys=True),
-                r["ran_at"],
-            ),
-        )
-        added += cur.rowcount
-    return added
-
-
-def _merge_lessons(db: sqlite3.Connection, lessons: list[dict[str, Any]]) -> int:
-    """Lessons by the earlier of the two open and finish times (a missing one never wins)."""
-    changed = 0
-    for x in lessons:
-        cur = db.execute(
-            """
-            INSERT INTO lessons(lesson, opened_at, finished_at, scroll, updated_at)
-            VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(lesson) DO UPDATE SET
-                opened_at = MIN(COALESCE(opened_at, excluded.opened_at),
-                                COALESCE(excluded.opened_at, opened_at)),
-                finished_at = MIN(COALESCE(finished_at, excluded.finished_at),
-                                  COALESCE(excluded.finished_at, finished_at))
-            WHERE opened_at IS NOT excluded.opened_at OR finished_at IS NOT excluded.finished_at
-            """,
-            (
-                x["lesson"],
-                x.get("opened_at"),
-                x.get("finished_at"),
-                float(x.get("scroll", 0) or 0),
-                x.get("updated_at") or now_iso(),
-            ),
-        )
-        changed += cur.rowcount
-    return changed
-
-
-def _merge_reviews(db: sqlite3.Connection, reviews: list[dict[str, Any]]) -> int:
-    """Review cards by the later update."""
-    changed = 0
-    for c in reviews:
-        cur = db.execute(
-            """
-            INSERT INTO reviews(question, lesson, card, due, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(question) DO UPDATE SET
-                card = excluded.card,
-                due = excluded.due,
-                updated_at = excluded.updated_at
-            WHERE excluded.updated_at > reviews.updated_at
-            """,
-            (c["question"], c["lesson"], c["card"], c["due"], c["updated_at"]),
-        )
-        changed += cur.rowcount
-    return changed
-
-
-def _merge_settings(db: sqlite3.Connection, settings: dict[str, Any]) -> int:
-    """Settings only where this machine has none: its own choices win."""
-    added = 0
-    for key, value in settings.items():
-        cur = db.execute(
-            "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", (key, str(value))
-        )
-        added += cur.rowcount
-    return added

@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from dltutor.lessons.progress.report import answers_csv, report, streak
+from dltutor.lessons.progress.schema import SCHEMA_VERSION
 from dltutor.lessons.progress.store import (
-    SCHEMA_VERSION,
     Answer,
     ProgressError,
     ProgressStore,
     default_path,
 )
+from dltutor.lessons.progress.sync import export_progress, merge_progress
 
 
 @pytest.fixture
@@ -202,17 +203,75 @@ def test_export_import_merges_without_duplicates(
         one.record_answer(answer("07-a"), card=('{"a": 1}', "2030-01-01T00:00:00.000000+00:00"))
         one.record_lab_run("07-dropout", {"rate": 0.5}, {"acc": 0.9})
         one.set_setting("language", "ja")
-        exported = json.loads(json.dumps(one.export()))
+        exported = json.loads(json.dumps(export_progress(one)))
     monkeypatch.setenv("DLTUTOR_HOME", str(tmp_path / "two"))
     with ProgressStore.open() as two:
         two.record_answer(answer("07-b", False))
         two.set_setting("language", "en")
-        first = two.merge(exported)
-        again = two.merge(exported)
+        first = merge_progress(two, exported)
+        again = merge_progress(two, exported)
         assert first["answers"] == 1 and first["lab_runs"] == 1 and first["reviews"] == 1
         assert again["answers"] == 0 and again["lab_runs"] == 0 and again["reviews"] == 0
         assert sorted(a["question"] for a in two.answers()) == ["07-a", "07-b"]
         assert two.get_setting("language") == "en"  # local settings win
         assert two.lessons()["07"]["opened_at"] == exported["lessons"][0]["opened_at"]
         with pytest.raises(ProgressError, match="not a dltutor progress export"):
-            two.merge({"answers": []})
+            merge_progress(two, {"answers": []})
+
+
+def _stamp(day: int) -> str:
+    return f"2026-01-{day:02d}T00:00:00.000000+00:00"
+
+
+def test_reading_rows_stored_by_lesson_key_fold_into_the_id(home: Path) -> None:
+    """Earlier versions stored reading state under "NN-slug"; opening such a file moves it
+    to "NN": earliest open and finish, latest update, the last-updated row's scroll."""
+    from dltutor.lessons.progress.schema import MIGRATIONS
+
+    home.mkdir(parents=True)
+    db = sqlite3.connect(home / "progress.db")
+    db.execute("BEGIN")
+    MIGRATIONS[0](db)
+    db.executemany(
+        "INSERT INTO lessons(lesson, opened_at, finished_at, scroll, updated_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            ("04-backprop", _stamp(2), None, 0.7, _stamp(5)),
+            ("04", _stamp(3), _stamp(4), 0.2, _stamp(4)),
+            ("07-regularization", _stamp(1), None, 0.3, _stamp(1)),
+            ("02", _stamp(6), None, 0.1, _stamp(6)),
+        ],
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.execute("COMMIT")
+    db.close()
+    with ProgressStore.open() as store:
+        rows = store.lessons()
+        assert set(rows) == {"02", "04", "07"}
+        assert rows["04"] == {
+            "lesson": "04",
+            "opened_at": _stamp(2),
+            "finished_at": _stamp(4),
+            "scroll": 0.7,
+            "updated_at": _stamp(5),
+        }
+        assert rows["07"]["opened_at"] == _stamp(1) and rows["07"]["scroll"] == 0.3
+        assert rows["02"]["updated_at"] == _stamp(6)
+        summary = report(store, {}, {"02": "b", "04": "d", "07": "g"})
+        read = {row["lesson"]: row["read"] for row in summary["lessons"]}
+        assert read == {"02": "opened", "04": "finished", "07": "opened"}
+
+
+def test_the_lesson_key_and_id_name_the_same_row(home: Path) -> None:
+    with ProgressStore.open() as store:
+        store.lesson_opened("04-backprop")
+        store.set_scroll("04-backprop", 0.5)
+        store.lesson_finished("04")
+        assert set(store.lessons()) == {"04"}
+        assert store.scroll("04") == store.scroll("04-backprop") == 0.5
+        exported = export_progress(store)
+    exported["lessons"] = [{**row, "lesson": "04-backprop"} for row in exported["lessons"]]
+    with ProgressStore.open(home / "other.db") as other:
+        assert merge_progress(other, exported)["lessons"] == 1
+        assert set(other.lessons()) == {"04"}
+        assert other.lessons()["04"]["finished_at"] == exported["lessons"][0]["finished_at"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notify
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +25,17 @@ def no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("DLTUTOR_MODELS_DIR", str(folder))
     return folder
+
+
+class Notes(list[str]):
+    """A `run_test(message_hook=...)` that keeps the text of every notification posted."""
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.append(message.notification.message)
+
+
+@pytest.fixture
+def notes() -> Notes:
+    """What the app told the learner in notifications, in order."""
+    return Notes()

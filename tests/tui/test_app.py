@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -80,7 +81,7 @@ async def test_new_learner_walk(dltutor_home: Path) -> None:
     assert app.return_code == 0
     store = ProgressStore.open(dltutor_home / "progress.db")
     try:
-        assert "01-perceptron" in store.lessons()
+        assert set(store.lessons()) == {"01"}
         runs = store.lab_runs("01-xor-boundary")
         assert len(runs) == 1 and runs[0]["knobs"]["epochs"] == 20
         assert len(store.answers()) == 1
@@ -143,7 +144,7 @@ async def test_lesson_scroll_is_remembered_and_end_finishes_it(dltutor_home: Pat
         assert again.finished
     store = ProgressStore.open(dltutor_home / "progress.db")
     try:
-        assert store.lessons()["02-neural-networks"]["finished_at"]
+        assert store.lessons()["02"]["finished_at"]
     finally:
         store.close()
 
@@ -174,26 +175,47 @@ async def test_command_palette_lists_screens() -> None:
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_missing_lab_is_a_notification_not_a_crash() -> None:
+async def test_missing_lab_is_a_notification_not_a_crash(notes: list[str]) -> None:
     app = DLTutorApp(lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.pause()
         app.open_lab("no-such-lab")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert any("unknown lab" in n.message for n in app._notifications)
+        assert any("unknown lab" in note for note in notes)
 
 
-async def test_unwritable_home_still_opens(tmp_path: Path, monkeypatch) -> None:
+async def test_unwritable_home_still_opens(tmp_path: Path, monkeypatch, notes: list[str]) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("DLTUTOR_HOME", str(blocker / "sub"))
     app = DLTutorApp(lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.store is None
-        assert any("DLTUTOR_HOME" in n.message for n in app._notifications)
+        assert any("DLTUTOR_HOME" in note for note in notes)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_lesson_read_in_the_app_shows_in_dltutor_progress() -> None:
+    from typer.testing import CliRunner
+
+    from dltutor.lessons.catalog import lessons
+    from dltutor.tui.cli.main import app as cli
+
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_lesson("04-backprop")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+    result = CliRunner().invoke(cli, ["progress", "--json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["lessons"]
+    assert [row["lesson"] for row in rows] == [x.id for x in lessons("en")]
+    assert {row["lesson"]: row["read"] for row in rows if row["read"]} == {"04": "opened"}

@@ -276,6 +276,7 @@ def _pct(x: float | None) -> str:
 def _import_progress(store: ProgressStore, path: Path) -> str:
     """Merge a JSON export into the store; exit 1 when it cannot be read or used."""
     from dltutor.lessons.progress.store import ProgressError
+    from dltutor.lessons.progress.sync import merge_progress
 
     try:
         exported = json.loads(path.read_text("utf-8"))
@@ -284,7 +285,7 @@ def _import_progress(store: ProgressStore, path: Path) -> str:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         fail(f"{path} is not a JSON export ({error})", code=1)
     try:
-        counts = store.merge(exported)
+        counts = merge_progress(store, exported)
     except ProgressError as error:
         fail(f"{path}: {error}", code=1)
     return f"Imported from {path}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
@@ -293,9 +294,10 @@ def _import_progress(store: ProgressStore, path: Path) -> str:
 def _export_progress(store: ProgressStore, path: Path) -> str:
     """Write everything (.json) or the answers (.csv) to `path`; exit 1 when it cannot."""
     from dltutor.lessons.progress.report import answers_csv
+    from dltutor.lessons.progress.sync import export_progress
 
     text = (
-        json.dumps(store.export(), ensure_ascii=False, indent=2) + "\n"
+        json.dumps(export_progress(store), ensure_ascii=False, indent=2) + "\n"
         if path.suffix.lower() == ".json"
         else answers_csv(store)
     )

@@ -37,15 +37,6 @@ def course_map(store: ProgressStore | None, lang: str) -> list[LessonState]:
         except Exception:  # a broken bank must not hide the course map
             banks = {}
         rows = {r["lesson"]: r for r in lesson_rows(store, banks, {x.id: x.title for x in found})}
-        opened = store.lessons()
-        for x in found:  # the store keys reading state by lesson key
-            info = opened.get(x.key) or opened.get(x.id) or {}
-            row = rows.setdefault(x.id, {})
-            row["read"] = (
-                "finished"
-                if info.get("finished_at")
-                else ("opened" if info.get("opened_at") else "")
-            )
     return [
         LessonState(
             key=x.key,
@@ -71,14 +62,14 @@ def continue_key(store: ProgressStore | None, lang: str) -> str | None:
         return found[0].key
     seen = store.lessons()
     open_ones = [
-        (row.get("updated_at") or "", key)
-        for key, row in seen.items()
-        if row.get("opened_at") and not row.get("finished_at") and any(x.key == key for x in found)
+        (row.get("updated_at") or "", x.key)
+        for x in found
+        if (row := seen.get(x.id)) and row.get("opened_at") and not row.get("finished_at")
     ]
     if open_ones:
         return max(open_ones)[1]
     for x in found:
-        if not (seen.get(x.key) or {}).get("finished_at"):
+        if not (seen.get(x.id) or {}).get("finished_at"):
             return x.key
     return found[0].key
 

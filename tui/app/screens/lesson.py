@@ -61,9 +61,9 @@ class LessonScreen(Screen[None]):
         self.sub_title = self.lesson.title
         self.viewer.document.focus()
         if self.store is not None:
-            self.store.lesson_opened(self.lesson.key)
+            self.store.lesson_opened(self.lesson.id)
             self.finished = bool(
-                (self.store.lessons().get(self.lesson.key) or {}).get("finished_at")
+                (self.store.lessons().get(self.lesson.id) or {}).get("finished_at")
             )
         self.watch(self.viewer, "scroll_y", self._scrolled, init=False)
 
@@ -83,7 +83,7 @@ class LessonScreen(Screen[None]):
             self.goto_section(self.section)
             self.section = None
         elif self.store is not None and not self._ready:
-            fraction = self.store.scroll(self.lesson.key)
+            fraction = self.store.scroll(self.lesson.id)
             if fraction > 0 and viewer.max_scroll_y > 0:
                 viewer.scroll_to(y=round(fraction * viewer.max_scroll_y), animate=False)
         self._ready = True
@@ -106,7 +106,7 @@ class LessonScreen(Screen[None]):
         if viewer.scroll_y >= viewer.max_scroll_y - 1:
             self.finished = True
             if self.store is not None:
-                self.store.lesson_finished(self.lesson.key)
+                self.store.lesson_finished(self.lesson.id)
             self.notify(tr(self.app.lang, "lesson_finished"))
 
     def _save_scroll(self) -> None:
@@ -116,7 +116,7 @@ class LessonScreen(Screen[None]):
             return
         if self.store is not None and self._ready:
             top = viewer.max_scroll_y
-            self.store.set_scroll(self.lesson.key, viewer.scroll_y / top if top > 0 else 0.0)
+            self.store.set_scroll(self.lesson.id, viewer.scroll_y / top if top > 0 else 0.0)
 
     def on_screen_suspend(self) -> None:
         self._save_scroll()
