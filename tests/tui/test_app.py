@@ -219,3 +219,21 @@ async def test_a_lesson_read_in_the_app_shows_in_dltutor_progress() -> None:
     rows = json.loads(result.output)["lessons"]
     assert [row["lesson"] for row in rows] == [x.id for x in lessons("en")]
     assert {row["lesson"]: row["read"] for row in rows if row["read"]} == {"04": "opened"}
+
+
+async def test_footer_words_survive_two_language_toggles() -> None:
+    """ "Quit" and "Leave" are both 終了 in Japanese: toggling back must not mix them up."""
+    app = DLTutorApp(lang="en")
+
+    def footer() -> dict[str, str]:
+        return {k: b.binding.description for k, b in app.screen.active_bindings.items()}
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert footer()["q"] == "Quit" and footer()["L"] == "日本語"
+        await pilot.press("L")
+        await pilot.pause()
+        assert footer()["q"] == "終了" and footer()["L"] == "English"
+        await pilot.press("L")
+        await pilot.pause()
+        assert footer()["q"] == "Quit" and footer()["L"] == "日本語"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from dltutor.tui.app.commands import DLTutorCommands
 from dltutor.tui.app.screens.help import HelpScreen
 from dltutor.tui.app.screens.home import HomeScreen
-from dltutor.tui.app.strings import localize_bindings, tr
+from dltutor.tui.app.strings import WORDS, localize_bindings
 from dltutor.tui.locale import locale_lang
 
 if TYPE_CHECKING:
@@ -75,7 +75,9 @@ class DLTutorApp(App[None]):
         try:
             self.store.set_setting(key, value)
         except Exception as error:
-            self.notify(tr(self.lang, "setting_failed", key=key, error=error), severity="warning")
+            self.notify(
+                WORDS.get(self.lang, "setting_failed", key=key, error=error), severity="warning"
+            )
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -86,13 +88,15 @@ class DLTutorApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._store_error:
             self.notify(
-                tr(self.lang, "store_error", error=self._store_error),
-                title=tr(self.lang, "progress"),
+                WORDS.get(self.lang, "store_error", error=self._store_error),
+                title=WORDS.get(self.lang, "progress"),
                 severity="error",
                 timeout=10,
             )
         for warning in getattr(self.store, "warnings", []):
-            self.notify(warning, title=tr(self.lang, "progress"), severity="warning", timeout=10)
+            self.notify(
+                warning, title=WORDS.get(self.lang, "progress"), severity="warning", timeout=10
+            )
 
     def _screen_changed(self, screen: object) -> None:
         """A screen shown for the first time gets its footer words in the current language."""
@@ -133,7 +137,7 @@ class DLTutorApp(App[None]):
             if refresh is not None:
                 refresh()
             self.localize(screen)
-        self.notify(tr(self.lang, "language"))
+        self.notify(WORDS.get(self.lang, "language"))
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
@@ -159,7 +163,7 @@ class DLTutorApp(App[None]):
         try:
             session = build_quiz(lesson, n=n, seed=seed, lang=self.lang, store=self.store)
         except QuizError as error:
-            self.notify(str(error), title=tr(self.lang, "quiz"), severity="error")
+            self.notify(str(error), title=WORDS.get(self.lang, "quiz"), severity="error")
             return
         self.push_screen(QuizScreen(session))
 
@@ -168,11 +172,11 @@ class DLTutorApp(App[None]):
         from dltutor.tui.app.screens.quiz import QuizScreen
 
         if self.store is None:
-            self.notify(tr(self.lang, "review_needs_store"), severity="error")
+            self.notify(WORDS.get(self.lang, "review_needs_store"), severity="error")
             return
         session = build_review(self.store, lang=self.lang)
         if not session.total:
-            self.notify(tr(self.lang, "nothing_due"))
+            self.notify(WORDS.get(self.lang, "nothing_due"))
             return
         self.push_screen(QuizScreen(session, review=True))
 

@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from dltutor.tui.app.strings import tr
+from dltutor.tui.app.strings import WORDS
 
 APP_COMMANDS = 8  # the screens and actions listed first; the course follows
 
@@ -22,7 +22,7 @@ class DLTutorCommands(Provider):
         lang = getattr(app, "lang", "en")
 
         def words(key: str) -> tuple[str, str]:
-            return tr(lang, key), tr(lang, f"{key}_help")
+            return WORDS.get(lang, key), WORDS.get(lang, f"{key}_help")
 
         found: list[tuple[str, str, Callable[[], object]]] = [
             (*words("cmd_home"), app.action_home),
@@ -37,7 +37,7 @@ class DLTutorCommands(Provider):
         for lesson in lessons(lang):
             found.append(
                 (
-                    tr(lang, "cmd_lesson", id=lesson.id, title=lesson.title),
+                    WORDS.get(lang, "cmd_lesson", id=lesson.id, title=lesson.title),
                     lesson.summary,
                     partial(app.open_lesson, lesson.key),
                 )
@@ -45,16 +45,16 @@ class DLTutorCommands(Provider):
             if lesson.quiz:
                 found.append(
                     (
-                        tr(lang, "cmd_quiz", id=lesson.id, title=lesson.title),
-                        tr(lang, "cmd_quiz_help"),
+                        WORDS.get(lang, "cmd_quiz", id=lesson.id, title=lesson.title),
+                        WORDS.get(lang, "cmd_quiz_help"),
                         partial(app.open_quiz, lesson.id),
                     )
                 )
             for lab in lesson.labs:
                 found.append(
                     (
-                        tr(lang, "cmd_lab", lab=lab),
-                        tr(lang, "cmd_lab_help", id=lesson.id),
+                        WORDS.get(lang, "cmd_lab", lab=lab),
+                        WORDS.get(lang, "cmd_lab_help", id=lesson.id),
                         partial(app.open_lab, lab),
                     )
                 )

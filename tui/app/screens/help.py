@@ -18,7 +18,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Markdown(HELP.get(self.app.lang, HELP["en"]))
+            yield Markdown(HELP.get(self.app.lang, "keys"))
 
     def language_changed(self) -> None:
-        self.query_one(Markdown).update(HELP.get(self.app.lang, HELP["en"]))
+        self.query_one(Markdown).update(HELP.get(self.app.lang, "keys"))

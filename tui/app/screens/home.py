@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dltutor.tui.app.data.course import LessonState, continue_key, course_map, mark, mastery_bar
-from dltutor.tui.app.strings import words_for
+from dltutor.tui.app.strings import WORDS
 
 
 class HomeScreen(Screen[None]):
@@ -56,12 +56,11 @@ class HomeScreen(Screen[None]):
         store = getattr(self.app, "store", None)
         lang = self.app.lang
         states = course_map(store, lang)
-        words = words_for(self.app.lang)
-        self.query_one("#intro", Static).update(words["home_intro"])
+        self.query_one("#intro", Static).update(WORDS.get(lang, "home_intro"))
         listing = self.query_one("#lesson-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
-        listing.add_options([Option(self._line(s, words), id=s.key) for s in states])
+        listing.add_options([Option(self._line(s, lang), id=s.key) for s in states])
         resume = continue_key(store, lang)
         self._resume: str | None = resume  # the lesson `c` opens
         if highlighted is None and resume is not None:
@@ -71,18 +70,18 @@ class HomeScreen(Screen[None]):
         done = sum(s.read == "finished" for s in states)
         title = next((f"{s.id} {s.title}" for s in states if s.key == resume), "")
         opened = any(s.read for s in states)
-        head = words["home_continue" if opened else "home_start"].format(title=title)
-        tail = words["home_due"].format(n=due) if due else words["home_none_due"]
-        progress = words["home_done"].format(done=done, total=len(states))
+        head = WORDS.get(lang, "home_continue" if opened else "home_start", title=title)
+        tail = WORDS.get(lang, "home_due", n=due) if due else WORDS.get(lang, "home_none_due")
+        progress = WORDS.get(lang, "home_done", done=done, total=len(states))
         self.query_one("#status", Static).update(f"{head}  ·  {tail}  ·  {progress}")
         listing.focus()
 
     @staticmethod
-    def _line(state: LessonState, words: dict[str, str]) -> Text:
+    def _line(state: LessonState, lang: str) -> Text:
         line = Text()
         line.append(f"{mark(state)} {state.id}  ")
         line.append(state.title, style="bold" if state.read != "finished" else "")
-        line.append(f"  {state.minutes} {words['minutes']}", style="dim")
+        line.append(f"  {state.minutes} {WORDS.get(lang, 'minutes')}", style="dim")
         extra = mastery_bar(state.mastery).rstrip()
         if extra:
             line.append(f"  {extra}", style="green")

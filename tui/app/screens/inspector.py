@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from dltutor.tui.app.data.models import model_status
-from dltutor.tui.app.strings import one_line, tr
+from dltutor.tui.app.strings import WORDS, one_line
 
 CARD_KEYS = (
     "task",
@@ -37,7 +37,9 @@ def _value(value: Any, lang: str) -> str:
         return "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items() if v not in ("", None))
     if isinstance(value, list):
         shown = ", ".join(map(str, value[:10]))
-        return shown + (f", … ({tr(lang, 'in_all', n=len(value))})" if len(value) > 10 else "")
+        return shown + (
+            f", … ({WORDS.get(lang, 'in_all', n=len(value))})" if len(value) > 10 else ""
+        )
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
@@ -48,7 +50,7 @@ def card_text(card: dict[str, Any], lang: str = "en") -> Text:
     text = Text()
     for key in CARD_KEYS:
         if key in card:
-            text.append(f"{tr(lang, 'card_' + key)}: ", style="bold")
+            text.append(f"{WORDS.get(lang, 'card_' + key)}: ", style="bold")
             text.append(_value(card[key], lang) + "\n")
     text.rstrip()
     return text
@@ -92,15 +94,15 @@ class InspectorScreen(Screen[None]):
 
     def language_changed(self) -> None:
         lang = self.app.lang
-        self.sub_title = tr(lang, "inspector_title", name=self.model_name)
+        self.sub_title = WORDS.get(lang, "inspector_title", name=self.model_name)
         if model_status(self.model_name) == "missing":
             self._columns()
             self.query_one("#card-view", Static).update(
-                Text(tr(lang, "missing_model", name=self.model_name))
+                Text(WORDS.get(lang, "missing_model", name=self.model_name))
             )
         elif self.loaded is None:
             self._columns()
-            self.query_one("#card-view", Static).update(tr(lang, "reading_graph"))
+            self.query_one("#card-view", Static).update(WORDS.get(lang, "reading_graph"))
         else:
             self.show(self.loaded)
 
@@ -108,7 +110,7 @@ class InspectorScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         for key in COLUMNS:
-            table.add_column(tr(self.app.lang, key), key=key)
+            table.add_column(WORDS.get(self.app.lang, key), key=key)
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -145,14 +147,14 @@ class InspectorScreen(Screen[None]):
         table.move_cursor(row=row)
         total = sum(r.params for r in message.rows)
         stats = sum(r.statistics for r in message.rows)
-        summary = Text(tr(lang, "graph_summary", nodes=len(message.rows), params=total))
+        summary = Text(WORDS.get(lang, "graph_summary", nodes=len(message.rows), params=total))
         if stats:
-            summary.append(tr(lang, "graph_stats", stats=stats))
+            summary.append(WORDS.get(lang, "graph_stats", stats=stats))
         card = message.card or {}
         if isinstance(card.get("params"), int):
             matches = card["params"] == total
             summary.append(
-                tr(lang, "card_matches" if matches else "card_differs", card=card["params"]),
+                WORDS.get(lang, "card_matches" if matches else "card_differs", card=card["params"]),
                 style="green" if matches else "red",
             )
         self.query_one("#graph-summary", Static).update(summary)

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from dltutor.lessons.catalog import get_lesson
-from dltutor.tui.app.strings import tr
+from dltutor.tui.app.strings import WORDS
 from dltutor.tui.app.widgets.lesson_viewer import LessonViewer
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class LessonScreen(Screen[None]):
             self.finished = True
             if self.store is not None:
                 self.store.lesson_finished(self.lesson.id)
-            self.notify(tr(self.app.lang, "lesson_finished"))
+            self.notify(WORDS.get(self.app.lang, "lesson_finished"))
 
     def _save_scroll(self) -> None:
         try:
@@ -146,7 +146,7 @@ class LessonScreen(Screen[None]):
     def action_lab(self) -> None:
         labs = self.lesson.labs
         if not labs:
-            self.notify(tr(self.app.lang, "lesson_no_lab"))
+            self.notify(WORDS.get(self.app.lang, "lesson_no_lab"))
         elif len(labs) == 1:
             self.app.open_lab(labs[0])
         else:

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dltutor.tui.app.data.models import model_status
-from dltutor.tui.app.strings import tr
+from dltutor.tui.app.strings import WORDS
 
 TASK_WORDS = {
     "image-classification": "task_images",
@@ -51,19 +51,19 @@ class ModelsScreen(Screen[None]):
         from dltutor.engine.zoo import MODELS
 
         lang = self.app.lang
-        self.sub_title = tr(
+        self.sub_title = WORDS.get(
             lang, "models_inspect_title" if self.inspect_on_select else "models_title"
         )
-        self.query_one("#model-help", Static).update(tr(lang, "models_help"))
+        self.query_one("#model-help", Static).update(WORDS.get(lang, "models_help"))
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
         for name, spec in MODELS.items():
-            task = tr(lang, TASK_WORDS[spec.task]) if spec.task in TASK_WORDS else spec.task
+            task = WORDS.get(lang, TASK_WORDS[spec.task]) if spec.task in TASK_WORDS else spec.task
             line = Text(f"{name:<18} ")
             line.append(task)
             line.append(" " * max(1, 12 - Text(task).cell_len))
-            line.append(tr(lang, model_status(name)))
+            line.append(WORDS.get(lang, model_status(name)))
             listing.add_option(Option(line, id=name))
         listing.highlighted = highlighted if highlighted is not None else 0
 

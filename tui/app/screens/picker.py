@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from dltutor.tui.app.strings import tr
+from dltutor.tui.app.strings import WORDS
 
 
 def lab_title(lab_id: str, lang: str) -> str:
@@ -34,7 +34,7 @@ class LabPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Vertical(id="picker"):
-            yield Label(tr(lang, "picker_title"))
+            yield Label(WORDS.get(lang, "picker_title"))
             yield OptionList(
                 *(Option(f"{i}  {lab_title(i, lang)}".rstrip(), id=i) for i in self.lab_ids),
                 id="picker-list",

@@ -21,7 +21,7 @@ from textual.widgets import DirectoryTree, Footer, Header, Input, Label, Select,
 from textual.worker import get_current_worker
 
 from dltutor.tui.app.data.models import model_status, models_folder
-from dltutor.tui.app.strings import one_line, tr
+from dltutor.tui.app.strings import WORDS, one_line
 
 if TYPE_CHECKING:
     from dltutor.tui.app.widgets.canvas import DrawingCanvas
@@ -111,7 +111,7 @@ class PlaygroundScreen(Screen[None]):
         words = dict(self._labels())
 
         def label(wid: str) -> Label:
-            return Label(tr(lang, words[wid]), id=wid)
+            return Label(WORDS.get(lang, words[wid]), id=wid)
 
         yield Header()
         with Horizontal(id="play-body"):
@@ -127,7 +127,9 @@ class PlaygroundScreen(Screen[None]):
                 if self.model_task == "image-classification":
                     yield label("label-image")
                     yield Input(
-                        placeholder=tr(lang, "image_placeholder"), id="image-path", compact=True
+                        placeholder=WORDS.get(lang, "image_placeholder"),
+                        id="image-path",
+                        compact=True,
                     )
                     if self.model_name == "digits-cnn":
                         from dltutor.tui.app.widgets.canvas import DrawingCanvas
@@ -137,7 +139,9 @@ class PlaygroundScreen(Screen[None]):
                 elif self.model_task == "text-classification":
                     yield label("label-sentence")
                     yield Input(
-                        placeholder=tr(lang, "sentence_placeholder"), id="sentence", compact=True
+                        placeholder=WORDS.get(lang, "sentence_placeholder"),
+                        id="sentence",
+                        compact=True,
                     )
                 else:
                     yield label("label-prompt")
@@ -168,7 +172,7 @@ class PlaygroundScreen(Screen[None]):
         result = self.query_one("#play-result", Static)
         if model_status(self.model_name) == "missing":
             result.update(
-                Text(tr(self.app.lang, "missing_model", name=self.model_name), style="bold")
+                Text(WORDS.get(self.app.lang, "missing_model", name=self.model_name), style="bold")
             )
         else:
             result.update(self._intro())
@@ -176,15 +180,17 @@ class PlaygroundScreen(Screen[None]):
     def _intro(self) -> str:
         lang = self.app.lang
         if self.model_task == "image-classification":
-            return tr(lang, "intro_digits" if self.model_name == "digits-cnn" else "intro_image")
+            return WORDS.get(
+                lang, "intro_digits" if self.model_name == "digits-cnn" else "intro_image"
+            )
         if self.model_task == "text-classification":
-            return tr(lang, "intro_text")
-        return tr(lang, "intro_generate")
+            return WORDS.get(lang, "intro_text")
+        return WORDS.get(lang, "intro_generate")
 
     def language_changed(self) -> None:
         lang = self.app.lang
         for wid, key in self._labels():
-            self.query_one(f"#{wid}", Label).update(tr(lang, key))
+            self.query_one(f"#{wid}", Label).update(WORDS.get(lang, key))
         if self.shown is not None:
             self.on_playground_screen_result(self.shown)
         elif self.generation:
@@ -316,18 +322,18 @@ class PlaygroundScreen(Screen[None]):
             from dltutor.tui.render import ImageGrid
 
             h, w = array.shape[-2:]
-            images = [(tr(lang, "model_input", h=h, w=w), array)]
+            images = [(WORDS.get(lang, "model_input", h=h, w=w), array)]
             if message.original is not None:
-                images.insert(0, (tr(lang, "original"), message.original))
+                images.insert(0, (WORDS.get(lang, "original"), message.original))
             parts.append(ImageGrid(images, size=28, show_summary=True))
         parts.append(Text(f"{result['label']}  ({result['prob']:.1%})", style="bold"))
         parts.append(topk_table(result.get("top") or []))
         for note in result.get("notes") or []:
-            parts.append(Text(tr(lang, "note", note=note), style="dim"))
+            parts.append(Text(WORDS.get(lang, "note", note=note), style="dim"))
         if result.get("unknown_tokens"):
             parts.append(
                 Text(
-                    tr(
+                    WORDS.get(
                         lang,
                         "unknown_words",
                         unknown=result["unknown_tokens"],
@@ -338,7 +344,7 @@ class PlaygroundScreen(Screen[None]):
             )
         parts.append(
             Text(
-                tr(lang, "latency", ms=message.latency_ms, provider=message.provider),
+                WORDS.get(lang, "latency", ms=message.latency_ms, provider=message.provider),
                 style="dim",
             )
         )
@@ -353,10 +359,10 @@ class PlaygroundScreen(Screen[None]):
             length = int(self.query_one("#length", Input).value)
             seed = int(seed_text) if seed_text else None
         except ValueError:
-            self.notify(tr(self.app.lang, "bad_numbers"), severity="error")
+            self.notify(WORDS.get(self.app.lang, "bad_numbers"), severity="error")
             return
         if temperature <= 0 or length < 1:
-            self.notify(tr(self.app.lang, "bad_range"), severity="error")
+            self.notify(WORDS.get(self.app.lang, "bad_range"), severity="error")
             return
         if seed is None:  # a fresh seed, shown, so a text worth keeping can be made again
             seed = int(time.time_ns() % 100_000)
@@ -371,9 +377,9 @@ class PlaygroundScreen(Screen[None]):
         lang = self.app.lang
         n = len(self.generated) - self.generation.get("start", 0)
         if self.generating:
-            line = tr(lang, "generating", n=n)
+            line = WORDS.get(lang, "generating", n=n)
         else:
-            line = tr(
+            line = WORDS.get(
                 lang,
                 "generated",
                 n=n,
