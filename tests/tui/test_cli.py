@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -26,9 +27,15 @@ def test_lessons_json_shape() -> None:
 
 
 def test_lessons_table_in_japanese() -> None:
-    result = runner.invoke(app, ["lessons", "--lang", "ja"])
+    from dltutor.lessons.catalog import lessons
+
+    result = runner.invoke(app, ["lessons", "--lang", "ja"], env={"COLUMNS": "300"})
     assert result.exit_code == 0
-    assert "00" in result.output
+    header = result.output.splitlines()[0].split()
+    assert header == ["番号", "タイトル", "分", "概要"]
+    for lesson in lessons("ja"):
+        assert re.search(rf"^ ?{lesson.id}\s+{re.escape(lesson.title)}", result.output, re.M)
+    assert lessons("ja")[0].title != lessons("en")[0].title
 
 
 def test_read_renders_the_lesson() -> None:
@@ -56,6 +63,10 @@ def test_language_follows_the_locale_or_the_root_option(monkeypatch) -> None:
     monkeypatch.setenv("DLTUTOR_LANG", "en_US.UTF-8")
     en = runner.invoke(app, ["lessons", "--json"])
     root = runner.invoke(app, ["--lang", "ja", "lessons", "--json"])
-    assert ja.exit_code == en.exit_code == root.exit_code == 0
+    own = runner.invoke(app, ["--lang", "ja", "lessons", "--json", "--lang", "en"])
+    assert ja.exit_code == en.exit_code == root.exit_code == own.exit_code == 0
     assert json.loads(ja.output)[0]["title"] != json.loads(en.output)[0]["title"]
     assert json.loads(root.output)[0]["title"] == json.loads(ja.output)[0]["title"]
+    assert json.loads(own.output)[0]["title"] == json.loads(en.output)[0]["title"]
+    after = runner.invoke(app, ["lessons", "--json"])  # the root option does not linger
+    assert json.loads(after.output)[0]["title"] == json.loads(en.output)[0]["title"]

@@ -10,24 +10,29 @@ import typer
 
 from dltutor.tui.locale import locale_lang
 
+
+def _root_lang(ctx: typer.Context, lang: str | None) -> str | None:
+    """A command's `--lang`, else the `dltutor --lang` given before the command: the root
+    callback keeps that in the context's `obj`, which every command's context inherits."""
+    if lang is None and isinstance(ctx.obj, dict):
+        return ctx.obj.get("lang")
+    return lang
+
+
 Lang = Annotated[
     str | None,
     typer.Option(
         "--lang",
         metavar="en|ja",
         help="Language of the text shown: en or ja (default: from the locale).",
+        callback=_root_lang,
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON result for scripts.")]
 
 
-root_lang: str | None = None
-"""The `dltutor --lang` given before the command; the root callback sets it on every run."""
-
-
 def resolve_lang(lang: str | None) -> str:
-    """The language asked for, else the root option's, else the locale's, else English."""
-    lang = lang or root_lang
+    """The language asked for (by the command's or the root's `--lang`), else the locale's."""
     if lang is None:
         return locale_lang()
     if lang not in ("en", "ja"):

@@ -10,8 +10,17 @@ from importlib.metadata import version
 
 import typer
 
-from dltutor.tui.cli import common, infer, lab, models, quiz
+from dltutor.lessons.words import Words
+from dltutor.tui.cli import infer, lab, models, quiz
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
+
+WORDS = Words(
+    "cli-lessons",
+    {
+        "en": {"id": "id", "title": "title", "minutes": "min", "summary": "summary"},
+        "ja": {"id": "番号", "title": "タイトル", "minutes": "分", "summary": "概要"},
+    },
+)
 
 app = typer.Typer(
     name="dltutor",
@@ -38,7 +47,7 @@ def main(
     ),
 ) -> None:
     """Open the app when no command is given."""
-    common.root_lang = lang
+    ctx.obj = {"lang": lang}
     if ctx.invoked_subcommand is None:
         from dltutor.tui.app.app import DLTutorApp
 
@@ -50,7 +59,8 @@ def list_lessons(lang: Lang = None, as_json: Json = False) -> None:
     """List the course's lessons."""
     from dltutor.lessons.catalog import lessons
 
-    found = lessons(resolve_lang(lang))
+    language = resolve_lang(lang)
+    found = lessons(language)
     if as_json:
         emit_json(
             [
@@ -70,7 +80,8 @@ def list_lessons(lang: Lang = None, as_json: Json = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("id", "title", "min", "summary", box=None, header_style="bold")
+    headers = (WORDS.get(language, key) for key in ("id", "title", "minutes", "summary"))
+    table = Table(*headers, box=None, header_style="bold")
     for x in found:
         table.add_row(x.id, x.title, str(x.minutes), x.summary)
     Console().print(table)
