@@ -70,3 +70,14 @@ def test_language_follows_the_locale_or_the_root_option(monkeypatch) -> None:
     assert json.loads(own.output)[0]["title"] == json.loads(en.output)[0]["title"]
     after = runner.invoke(app, ["lessons", "--json"])  # the root option does not linger
     assert json.loads(after.output)[0]["title"] == json.loads(en.output)[0]["title"]
+
+
+def test_model_commands_speak_the_language_asked_for(tmp_path) -> None:
+    listed = runner.invoke(app, ["--lang", "ja", "models", "list"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0
+    assert listed.output.split()[:3] == ["モデル", "タスク", "テストの評価指標"]
+    missing = str(tmp_path / "nope.txt")
+    ja = runner.invoke(app, ["infer", "text", "--file", missing, "--lang", "ja"])
+    en = runner.invoke(app, ["infer", "text", "--file", missing, "--lang", "en"])
+    assert ja.exit_code == en.exit_code == 2
+    assert "ファイルがありません" in ja.output and "no such file" in en.output

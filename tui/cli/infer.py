@@ -12,7 +12,16 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from dltutor.tui.cli.common import Json, emit_json, fail, require_model, require_provider
+from dltutor.tui.cli.common import (
+    Json,
+    Lang,
+    emit_json,
+    fail,
+    require_model,
+    require_provider,
+    resolve_lang,
+)
+from dltutor.tui.cli.words import INFER as WORDS
 
 infer_app = typer.Typer(
     help="Run the shipped models on your own images and sentences (ONNX Runtime).",
@@ -86,7 +95,7 @@ def image_renderable(array, title: str = "", color: bool = True):
     return text
 
 
-def _print_image_result(console, result: dict, show: bool) -> None:
+def _print_image_result(console, result: dict, show: bool, lang: str) -> None:
     from rich.columns import Columns
     from rich.table import Table
     from rich.text import Text
@@ -107,7 +116,7 @@ def _print_image_result(console, result: dict, show: bool) -> None:
     if show and result.get("array") is not None:
         h, w = result["array"].shape
         color = console.color_system is not None and not console.no_color
-        picture = image_renderable(result["array"], f"model input {w}x{h}", color)
+        picture = image_renderable(result["array"], WORDS.get(lang, "model_input", w=w, h=h), color)
         console.print(Columns([picture, table], padding=(0, 3)))
     else:
         console.print(table)
@@ -126,9 +135,11 @@ def infer_image(
         int, typer.Option("--top-k", "-k", min=1, max=10, help="Classes to show.")
     ] = 3,
     show: Annotated[bool, typer.Option("--show", help="Draw the model's actual input.")] = False,
+    lang: Lang = None,
     as_json: Json = False,
 ) -> None:
     """Classify images (clothes with fashion-cnn, handwritten digits with digits-cnn)."""
+    language = resolve_lang(lang)
     _usage_guard(model, provider)
     from dltutor.engine.inference.predict import classify_images
 
@@ -145,39 +156,44 @@ def infer_image(
 
         console = Console()
         for r in results:
-            _print_image_result(console, r, show)
+            _print_image_result(console, r, show, language)
     if any(r["error"] for r in results):
         raise typer.Exit(1)
 
 
-def _read_texts(text: str | None, file: Path | None) -> list[str]:
+def _read_texts(text: str | None, file: Path | None, lang: str) -> list[str]:
+    """The texts to classify: TEXT, the lines of --file, or the lines piped on stdin."""
+
+    def usage(key: str, **values: object) -> NoReturn:
+        fail(WORDS.get(lang, key, file=file, **values), code=2)
+
     if text is not None and file is not None:
-        fail("give a TEXT or --file, not both", code=2)
+        usage("text_and_file")
     if file is not None:
         try:
             raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
         except FileNotFoundError:
-            fail(f"{file}: no such file", code=2)
+            usage("no_file")
         except IsADirectoryError:
-            fail(f"{file}: is a directory", code=2)
+            usage("a_folder")
         except OSError as error:
-            fail(f"{file}: cannot read ({error.strerror})", code=2)
+            usage("unreadable", error=error.strerror)
         if len(raw) > 50_000_000:
-            fail(f"{file}: larger than 50 MB; split it", code=2)
+            usage("too_large")
         try:
             content = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            fail(f"{file}: not UTF-8 text", code=2)
+            usage("not_utf8")
         lines = content.splitlines()
         if not lines:
-            fail(f"{file}: the file is empty", code=2)
+            usage("empty")
         return lines
     if text is None:
         if sys.stdin is not None and not sys.stdin.isatty():
             lines = sys.stdin.read().splitlines()
             if lines:
                 return lines
-        fail("give a TEXT, --file PATH, or pipe text on stdin", code=2)
+        usage("no_text")
     return [text]
 
 
@@ -191,11 +207,13 @@ def infer_text(
         str, typer.Option("--model", "-m", metavar="NAME", help="sst2-rnn.")
     ] = "sst2-rnn",
     provider: Provider = "auto",
+    lang: Lang = None,
     as_json: Json = False,
 ) -> None:
     """Sentiment of English sentences (positive / negative), many at once."""
+    language = resolve_lang(lang)
     _usage_guard(model, provider)
-    texts = _read_texts(text, file)
+    texts = _read_texts(text, file, language)
     from dltutor.engine.inference.predict import classify_texts
 
     try:
@@ -256,14 +274,16 @@ def generate(
         str, typer.Option("--model", "-m", metavar="NAME", help="shakespeare-char.")
     ] = "shakespeare-char",
     provider: Provider = "auto",
+    lang: Lang = None,
     as_json: Json = False,
 ) -> None:
     """Write Shakespeare-like text one character at a time (streams as it samples)."""
+    language = resolve_lang(lang)
     _usage_guard(model, provider)
     from dltutor.engine.inference.predict import generate as sample
 
     if len(prompt) > 10_000:
-        fail("the prompt is too long (over 10,000 characters)", code=2)
+        fail(WORDS.get(language, "long_prompt"), code=2)
     out: list[str] = []
     try:
         # every check (model file, task, values) runs here, before anything is printed

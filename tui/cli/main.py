@@ -10,17 +10,9 @@ from importlib.metadata import version
 
 import typer
 
-from dltutor.lessons.words import Words
 from dltutor.tui.cli import infer, lab, models, quiz
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
-
-WORDS = Words(
-    "cli-lessons",
-    {
-        "en": {"id": "id", "title": "title", "minutes": "min", "summary": "summary"},
-        "ja": {"id": "番号", "title": "タイトル", "minutes": "分", "summary": "概要"},
-    },
-)
+from dltutor.tui.cli.words import LESSONS as WORDS
 
 app = typer.Typer(
     name="dltutor",

@@ -10,7 +10,16 @@ from typing import Annotated, Any
 
 import typer
 
-from dltutor.tui.cli.common import Json, emit_json, fail, require_model, require_provider
+from dltutor.tui.cli.common import (
+    Json,
+    Lang,
+    emit_json,
+    fail,
+    require_model,
+    require_provider,
+    resolve_lang,
+)
+from dltutor.tui.cli.words import MODELS as WORDS
 
 models_app = typer.Typer(
     help="The shipped ONNX models: list, inspect, verify, benchmark, rebuild.",
@@ -35,7 +44,7 @@ def _status(name: str) -> tuple[dict[str, Any] | None, str]:
             return None, f"error: {error}"
 
 
-def _metric_text(card: dict[str, Any] | None) -> str:
+def _metric_text(card: dict[str, Any] | None, lang: str) -> str:
     """The card's target metric on its test split, or "-" when there is none."""
     if not card:
         return "-"
@@ -44,12 +53,13 @@ def _metric_text(card: dict[str, Any] | None) -> str:
     value = (card.get("metrics") or {}).get(key)
     if value is None:
         return "-"
-    return f"{key} {value:.4f}" if key != "accuracy" else f"accuracy {value * 100:.2f}%"
+    return f"{key} {value:.4f}" if key != "accuracy" else WORDS.get(lang, "accuracy", value=value)
 
 
 @models_app.command("list")
-def list_models(as_json: Json = False) -> None:
+def list_models(lang: Lang = None, as_json: Json = False) -> None:
     """The shipped models, their task, test metric and file status."""
+    language = resolve_lang(lang)
     from dltutor.engine.zoo import MODELS
 
     rows, cards = [], []
@@ -77,28 +87,29 @@ def list_models(as_json: Json = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(
-        "model", "task", "test metric", "params", "size", "status", box=None, header_style="bold"
-    )
+    columns = ("col_model", "col_task", "col_metric", "col_params", "col_size", "col_status")
+    table = Table(*(WORDS.get(language, key) for key in columns), box=None, header_style="bold")
     for r, card in zip(rows, cards, strict=True):
         size = f"{r['bytes'] / 1e6:.2f} MB" if r["bytes"] else "-"
         params = f"{r['params']:,}" if r["params"] else "-"
         if r["status"] == "ok":
-            status = "[green]ok[/]"
+            status = f"[green]{WORDS.get(language, 'ok')}[/]"
         elif "missing" in r["status"]:
-            status = "[yellow]not built[/]"
+            status = f"[yellow]{WORDS.get(language, 'not_built')}[/]"
         else:
-            status = "[red]damaged[/]"
-        table.add_row(r["name"], r["task"], _metric_text(card), params, size, status)
+            status = f"[red]{WORDS.get(language, 'damaged')}[/]"
+        table.add_row(r["name"], r["task"], _metric_text(card, language), params, size, status)
     Console().print(table)
 
 
 @models_app.command("info")
 def info(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Model name (see `models list`).")],
+    lang: Lang = None,
     as_json: Json = False,
 ) -> None:
     """The model's graph (each op, output shape, parameters) and its card."""
+    language = resolve_lang(lang)
     require_model(name)
     from dltutor.engine.inference.cards import ModelFileError, model_path, verify_model
     from dltutor.engine.inference.graph import graph_rows
@@ -109,11 +120,8 @@ def info(
     except ModelFileError as error:
         fail(str(error), code=1)
     except Exception as error:  # a file that matches its card but is no ONNX model
-        fail(
-            f"cannot read the graph in {path}: {str(error).splitlines()[0]}; "
-            f"rebuild it with `dltutor models train {name}` or reinstall dltutor",
-            code=1,
-        )
+        first = str(error).splitlines()[0]
+        fail(WORDS.get(language, "no_graph", path=path, error=first, name=name), code=1)
     if as_json:
         emit_json({"card": card, "graph": [asdict(row) for row in rows]})
         return
@@ -124,11 +132,17 @@ def info(
     console = Console()
     console.print(f"[bold]{name}[/] — {escape(str(card.get('summary', '')))}")
     inp = card["input"]
-    console.print(
-        f"input [cyan]{inp['name']}[/] {inp.get('dtype')} {inp['shape']}  →  outputs "
-        + ", ".join(f"[cyan]{o['name']}[/] {o['shape']}" for o in card["outputs"])
+    outputs = ", ".join(f"[cyan]{o['name']}[/] {o['shape']}" for o in card["outputs"])
+    entry = f"[cyan]{inp['name']}[/] {inp.get('dtype')} {inp['shape']}"
+    console.print(WORDS.get(language, "io", input=entry, outputs=outputs))
+    columns = ("#", WORDS.get(language, "col_op"), WORDS.get(language, "col_node"))
+    table = Table(
+        *columns,
+        WORDS.get(language, "col_shape"),
+        WORDS.get(language, "col_params"),
+        box=None,
+        header_style="bold",
     )
-    table = Table("#", "op", "node", "output shape", "params", box=None, header_style="bold")
     for i, r in enumerate(rows, 1):
         shape = "×".join(str(d) for d in r.shape) if r.shape else "?"
         table.add_row(str(i), r.op, r.name, shape, f"{r.params:,}" if r.params else "")
@@ -136,30 +150,39 @@ def info(
     total = sum(r.params for r in rows)
     statistics = sum(r.statistics for r in rows)
     console.print(
-        f"learned weights in the graph: {total:,}; trainable parameters in the engine: "
-        f"{card['params']:,} (ONNX keeps the recurrent biases apart, so recurrent graphs hold "
-        f"a few more){f'; batch-norm running statistics: {statistics:,}' if statistics else ''}"
+        WORDS.get(language, "weights", total=total, params=card["params"])
+        + (WORDS.get(language, "statistics", n=statistics) if statistics else "")
     )
     ds = card["dataset"]
     metrics = ", ".join(f"{k} {v}" for k, v in card["metrics"].items())
-    console.print(f"data: {ds.get('name')} — {ds.get('split')}; licence {ds.get('licence', '?')}")
-    console.print(f"metrics on that split: {metrics}")
+    licence = ds.get("licence", "?")
+    console.print(
+        WORDS.get(language, "data", name=ds.get("name"), split=ds.get("split"), licence=licence)
+    )
+    console.print(WORDS.get(language, "metrics", metrics=metrics))
     if card.get("labels"):
-        console.print("labels: " + ", ".join(card["labels"]))
+        console.print(WORDS.get(language, "labels", labels=", ".join(card["labels"])))
     pre = card.get("preprocessing", {})
     if pre.get("description"):
-        console.print(f"preprocessing: {pre['description']}")
+        console.print(WORDS.get(language, "preprocessing", text=pre["description"]))
     where = escape(str(model_path(card)))
-    console.print(f"file: {where} ({card['bytes']:,} bytes, sha256 {card['sha256'][:16]}…)")
+    size, sha = card["bytes"], card["sha256"][:16]
+    console.print(WORDS.get(language, "file", path=where, size=size, sha=sha))
     console.print(
-        f"rebuilt with: {card['command']} (engine {card['engine_version']}, "
-        f"parity max |engine − ORT| = {card.get('parity_max_abs_diff', '?')})"
+        WORDS.get(
+            language,
+            "rebuilt",
+            command=card["command"],
+            version=card["engine_version"],
+            parity=card.get("parity_max_abs_diff", "?"),
+        )
     )
 
 
 @models_app.command("verify")
-def verify(as_json: Json = False) -> None:
+def verify(lang: Lang = None, as_json: Json = False) -> None:
     """Check every model: sha256 against its card, onnx.checker, ONNX Runtime loads it."""
+    language = resolve_lang(lang)
     import onnx
 
     from dltutor.engine.inference.cards import ModelFileError, verify_model
@@ -198,9 +221,7 @@ def verify(as_json: Json = False) -> None:
             if r["error"]:
                 console.print(f"[red]✗[/] {r['name']}: {escape(r['error'])}")
             else:
-                console.print(
-                    f"[green]✓[/] {r['name']}: sha256 ok, onnx.checker ok, ONNX Runtime loads it"
-                )
+                console.print(f"[green]✓[/] {r['name']}: {WORDS.get(language, 'verified')}")
     if any(r["error"] for r in results):
         raise typer.Exit(1)
 
@@ -290,9 +311,11 @@ def bench(
     provider: Annotated[
         str, typer.Option("--provider", metavar="auto|cpu|cuda", help="auto, cpu or cuda.")
     ] = "auto",
+    lang: Lang = None,
     as_json: Json = False,
 ) -> None:
     """Latency (batch 1, p50/p95) and throughput (batch 256): ONNX Runtime vs the engine."""
+    language = resolve_lang(lang)
     from dltutor.engine.inference.cards import ModelFileError, installed_cards
     from dltutor.engine.zoo import names
 
@@ -301,7 +324,7 @@ def bench(
     require_provider(provider)
     todo = [name] if name else [n for n in names() if n in installed_cards()]
     if not todo:
-        fail("no models installed: rebuild one with `dltutor models train NAME`", code=1)
+        fail(WORDS.get(language, "none_installed"), code=1)
     results = []
     for n in todo:
         try:
@@ -309,29 +332,31 @@ def bench(
         except ModelFileError as error:
             results.append({"name": n, **dict.fromkeys(BENCH_FIELDS), "error": str(error)})
         except Exception as error:  # a model ORT loads but the engine cannot: one line
-            message = f"cannot benchmark {n}: {type(error).__name__}: {str(error).splitlines()[0]}"
+            first = f"{type(error).__name__}: {str(error).splitlines()[0]}"
+            message = WORDS.get(language, "no_bench", name=n, error=first)
             results.append({"name": n, **dict.fromkeys(BENCH_FIELDS), "error": message})
     if as_json:
         emit_json(results)
     else:
-        _print_bench(results)
+        _print_bench(results, language)
     if any(r["error"] for r in results):
         raise typer.Exit(1)
 
 
-def _print_bench(results: list[dict[str, Any]]) -> None:
+def _print_bench(results: list[dict[str, Any]], lang: str) -> None:
     """A table of the models that ran, then one line per model that failed."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
+    engine = WORDS.get(lang, "col_engine")
     table = Table(
-        "model",
-        "batch 1 p50/p95 ms: ORT",
-        "engine",
+        WORDS.get(lang, "col_model"),
+        WORDS.get(lang, "col_batch1"),
+        engine,
         "×",
-        "batch 256 /s: ORT",
-        "engine",
+        WORDS.get(lang, "col_batch256"),
+        engine,
         "×",
         box=None,
         header_style="bold",
@@ -352,17 +377,14 @@ def _print_bench(results: list[dict[str, Any]]) -> None:
     console = Console()
     if any(not r["error"] for r in results):
         console.print(table)
-        console.print(
-            "× = ONNX Runtime speed-up over the engine's own NumPy forward "
-            "(same inputs, same process)"
-        )
+        console.print(WORDS.get(lang, "speedup"))
     for r in results:  # below the table: a long message would not fit in a cell
         if r["error"]:
             console.print(f"[red]✗[/] {r['name']}: {escape(r['error'])}", highlight=False)
 
 
 def _train_with_progress(
-    name: str, data_dir: Path | None, out: Path | None, *, seed: int, quick: bool
+    name: str, data_dir: Path | None, out: Path | None, *, seed: int, quick: bool, lang: str
 ) -> dict[str, Any]:
     """`zoo.train` with a progress bar for the training steps and a line per other stage."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -385,7 +407,7 @@ def _train_with_progress(
                     task,
                     total=epochs * event["steps"],
                     completed=(epoch - 1) * event["steps"] + event["step"],
-                    info=f"epoch {epoch}/{epochs} loss {event['loss']:.4f}",
+                    info=WORDS.get(lang, "epoch", epoch=epoch, epochs=epochs, loss=event["loss"]),
                 )
             else:
                 bar.console.print(f"[dim]{event.get('stage')}[/] {event.get('message')}")
@@ -406,9 +428,11 @@ def train(
     quick: Annotated[
         bool, typer.Option("--quick", help="A few steps only (a smoke test).")
     ] = False,
+    lang: Lang = None,
     as_json: Json = False,
 ) -> None:
     """Rebuild a model from its data: train, export to ONNX, check, write its card."""
+    language = resolve_lang(lang)
     require_model(name)
     from dltutor.engine import zoo
 
@@ -416,21 +440,29 @@ def train(
         if as_json:
             card = zoo.train(name, data_dir, out, seed=seed, quick=quick)
         else:
-            card = _train_with_progress(name, data_dir, out, seed=seed, quick=quick)
+            card = _train_with_progress(name, data_dir, out, seed=seed, quick=quick, lang=language)
     except FileNotFoundError as error:
         fail(str(error), code=1)
     except ModuleNotFoundError as error:
-        fail(f"the recipe for {name} is not available ({error})", code=1)
+        fail(WORDS.get(language, "no_recipe", name=name, error=error), code=1)
     except KeyboardInterrupt:
-        fail("interrupted; nothing was written", code=1)
+        fail(WORDS.get(language, "interrupted"), code=1)
     except Exception as error:  # a recipe failure: one line, no traceback
-        fail(f"training {name} failed: {type(error).__name__}: {error}", code=1)
+        first = f"{type(error).__name__}: {error}"
+        fail(WORDS.get(language, "train_failed", name=name, error=first), code=1)
     if as_json:
         emit_json(card)
     else:
-        where = out.resolve() if out is not None else "the installed models folder"
-        note = " (quick: a smoke test, not a usable model)" if quick else ""
+        where = out.resolve() if out is not None else WORDS.get(language, "installed")
         typer.echo(
-            f"{name}: {_metric_text(card)} on {card['dataset']['split']}{note}; "
-            f"wrote {card['file']} in {where}"
+            WORDS.get(
+                language,
+                "trained",
+                name=name,
+                metric=_metric_text(card, language),
+                split=card["dataset"]["split"],
+                note=WORDS.get(language, "quick") if quick else "",
+                file=card["file"],
+                where=where,
+            )
         )
