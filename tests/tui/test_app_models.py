@@ -18,9 +18,9 @@ from dltutor.tui.app.widgets.canvas import DrawingCanvas
 SAMPLES = Path(__file__).resolve().parents[2] / "models_onnx" / "samples"
 
 
-async def test_missing_model_says_how_to_get_it(no_models: Path) -> None:
+async def test_missing_model_says_how_to_get_it(no_models: Path, notes: list[str]) -> None:
     app = DLTutorApp(lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, ModelsScreen)
@@ -34,7 +34,7 @@ async def test_missing_model_says_how_to_get_it(no_models: Path) -> None:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("fashion-cnn" in n.message for n in app._notifications)
+        assert any("fashion-cnn" in note for note in notes)
         await pilot.press("escape", "i")
         await pilot.pause()
         assert isinstance(app.screen, InspectorScreen)
@@ -69,8 +69,28 @@ async def test_classify_a_bundled_sample(model: str, sample: str, label: str) ->
         assert f"{label}" in shot.lower(), top
 
 
+def pen_keys(cells: list[tuple[int, int]], start: tuple[int, int]) -> list[str]:
+    """Keys that move the canvas cursor from `start` through `cells` (x, y), inking each."""
+    keys, (x, y) = [], start
+    for tx, ty in cells:
+        keys += ["right" if tx > x else "left"] * abs(tx - x)
+        keys += ["down" if ty > y else "up"] * abs(ty - y)
+        keys.append("space")
+        x, y = tx, ty
+    return keys
+
+
+DRAWN_DIGITS = {
+    "7": [(x, 2) for x in range(3, 11)] + [(10 - i // 2, 3 + i) for i in range(10)],
+    "4": [(4, y) for y in range(2, 8)]
+    + [(x, 8) for x in range(4, 12)]
+    + [(9, y) for y in range(4, 13)],
+}
+
+
 @pytest.mark.skipif(model_status("digits-cnn") == "missing", reason="digits-cnn is not built yet")
-async def test_drawing_a_digit_classifies_it() -> None:
+@pytest.mark.parametrize("digit", sorted(DRAWN_DIGITS))
+async def test_drawing_a_digit_classifies_it(digit: str) -> None:
     app = DLTutorApp(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -78,10 +98,12 @@ async def test_drawing_a_digit_classifies_it() -> None:
         await pilot.pause()
         canvas = app.screen.query_one(DrawingCanvas)
         canvas.focus()
-        await pilot.press(*["space", "down"] * 8)
+        await pilot.press(*pen_keys(DRAWN_DIGITS[digit], canvas.cursor))
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "latency" in app.export_screenshot()
+        assert app.screen.shown.result["label"] == digit
+        shot = app.export_screenshot().replace("&#160;", " ")
+        assert "latency" in shot and f"{digit}  (" in shot
 
 
 async def test_canvas_draws_with_keys_and_clears() -> None:
