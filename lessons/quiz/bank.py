@@ -6,7 +6,6 @@ content writer sees at once what to fix.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from collections.abc import Iterable
@@ -16,7 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from dltutor.lessons.quiz.model import CHOICE_TYPES, DEFAULT_TOLERANCE, TYPES, Question, Wording
+from dltutor.lessons.quiz.kinds import KINDS, EntryError, Kind
+from dltutor.lessons.quiz.model import Question, Wording
 
 LANGUAGES = ("en", "ja")
 BANK_NAME = re.compile(r"^(\d{2})-[a-z0-9-]+\.toml$")
@@ -33,54 +33,7 @@ def _where(filename: str, qid: str | None) -> str:
     return f"{filename}: question {qid!r}" if qid else filename
 
 
-def _check_index(value: Any, n: int, where: str, what: str = "answer") -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise BankError(f"{where}: {what} must be a choice index (an integer), got {value!r}")
-    if not 0 <= value < n:
-        raise BankError(
-            f"{where}: {what} {value} is out of range; there are {n} choices (0..{n - 1})"
-        )
-    return value
-
-
-def _answer(kind: str, raw: Any, n: int, where: str) -> Any:
-    if kind == "single":
-        return _check_index(raw, n, where)
-    if kind in ("multi", "order"):
-        if not isinstance(raw, list) or not raw:
-            raise BankError(f"{where}: a {kind} answer must be a non-empty list of choice indices")
-        picks = [_check_index(v, n, where) for v in raw]
-        if len(set(picks)) != len(picks):
-            raise BankError(f"{where}: the {kind} answer repeats an index: {raw}")
-        if kind == "order":
-            if sorted(picks) != list(range(n)):
-                raise BankError(
-                    f"{where}: an order answer must list every choice index once (0..{n - 1})"
-                )
-            return tuple(picks)
-        return tuple(sorted(picks))
-    if kind == "numeric":
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
-            raise BankError(f"{where}: a numeric answer must be a finite number, got {raw!r}")
-        return float(raw)
-    # text
-    spellings = [raw] if isinstance(raw, str) else raw
-    if (
-        not isinstance(spellings, list)
-        or not spellings
-        or not all(isinstance(s, str) and s.strip() for s in spellings)
-    ):
-        raise BankError(f"{where}: a text answer must be a list of accepted spellings")
-    for s in spellings:
-        if not s.isascii():
-            raise BankError(
-                f"{where}: text answer {s!r} is not ASCII "
-                "(Japanese input is unreliable in terminals)"
-            )
-    return tuple(spellings)
-
-
-def _wording(entry: dict[str, Any], lang: str, kind: str, where: str) -> Wording:
+def _wording(entry: dict[str, Any], lang: str, kind: Kind, where: str) -> Wording:
     words = entry.get(lang)
     if not isinstance(words, dict):
         raise BankError(f"{where}: missing the {lang!r} table (prompt, choices, explanation)")
@@ -90,12 +43,12 @@ def _wording(entry: dict[str, Any], lang: str, kind: str, where: str) -> Wording
     choices = words.get("choices", [])
     if not isinstance(choices, list) or not all(isinstance(c, str) and c.strip() for c in choices):
         raise BankError(f"{where}: {lang}.choices must be a list of non-empty strings")
-    if kind in CHOICE_TYPES and len(choices) < MIN_CHOICES:
+    if kind.has_choices and len(choices) < MIN_CHOICES:
         raise BankError(
-            f"{where}: a {kind} question needs at least {MIN_CHOICES} choices in {lang}"
+            f"{where}: a {kind.name} question needs at least {MIN_CHOICES} choices in {lang}"
         )
-    if kind not in CHOICE_TYPES and choices:
-        raise BankError(f"{where}: a {kind} question takes no choices ({lang}.choices is set)")
+    if not kind.has_choices and choices:
+        raise BankError(f"{where}: a {kind.name} question takes no choices ({lang}.choices is set)")
     unknown = set(words) - {"prompt", "choices", "explanation"}
     if unknown:
         raise BankError(f"{where}: unknown key(s) in {lang}: {', '.join(sorted(unknown))}")
@@ -140,9 +93,11 @@ def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:
         if qid in seen:
             raise BankError(f"{where}: duplicate id")
         seen.add(qid)
-        kind = entry.get("type")
-        if kind not in TYPES:
-            raise BankError(f"{where}: type must be one of {', '.join(TYPES)}, got {kind!r}")
+        kind = KINDS.get(entry.get("type"))  # type: ignore[arg-type]
+        if kind is None:
+            raise BankError(
+                f"{where}: type must be one of {', '.join(KINDS)}, got {entry.get('type')!r}"
+            )
         section = entry.get("section")
         if not isinstance(section, str) or not SECTION_PATTERN.match(section):
             raise BankError(
@@ -150,29 +105,30 @@ def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:
             )
         if "answer" not in entry:
             raise BankError(f"{where}: no answer")
-        unknown = set(entry) - {"id", "type", "section", "answer", "tolerance", *LANGUAGES}
-        if unknown:
+        unknown = set(entry) - {"id", "type", "section", "answer", *LANGUAGES}
+        for key in sorted(unknown - kind.extra_keys):
+            owner = next((k.name for k in KINDS.values() if key in k.extra_keys), None)
+            if owner:
+                raise BankError(f"{where}: {key} is only for {owner} questions")
+        if unknown - kind.extra_keys:
             raise BankError(f"{where}: unknown key(s): {', '.join(sorted(unknown))}")
         wordings = {lang: _wording(entry, lang, kind, where) for lang in LANGUAGES}
         n = len(wordings["en"].choices)
         if len(wordings["ja"].choices) != n:
             raise BankError(f"{where}: en has {n} choices but ja has {len(wordings['ja'].choices)}")
-        answer = _answer(kind, entry["answer"], n, where)
-        tolerance = entry.get("tolerance", DEFAULT_TOLERANCE)
-        if kind != "numeric" and "tolerance" in entry:
-            raise BankError(f"{where}: tolerance is only for numeric questions")
-        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float) or tolerance < 0:
-            raise BankError(f"{where}: tolerance must be a number >= 0, got {tolerance!r}")
+        try:
+            fields = kind.validate(entry, n)
+        except EntryError as error:
+            raise BankError(f"{where}: {error}") from None
         questions.append(
             Question(
                 id=qid,
                 lesson=lesson,
-                type=kind,
+                type=kind.name,
                 section=section,
-                answer=answer,
                 text=wordings,
-                tolerance=float(tolerance),
                 source=filename,
+                **fields,
             )
         )
     return lesson, tuple(questions)

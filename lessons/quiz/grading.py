@@ -1,9 +1,9 @@
-"""Grading the five question types against stored (language-independent) answers.
+"""What a graded answer holds, and the comparisons the kinds grade with.
 
 `grade(question, response)` takes a response already mapped to stored indices (see
-`presentation.py` for letters → indices) and returns a `Grade` with the detail a learner
-needs: which picks were right, wrong or missed; which positions of an order were right;
-how far a number was off.
+`presentation.py` for letters → indices); the question's kind (`kinds.py`) returns a `Grade`
+with the detail a learner needs: which picks were right, wrong or missed; which positions of
+an order were right; how far a number was off.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dltutor.lessons.quiz.model import Question
+if TYPE_CHECKING:
+    from dltutor.lessons.quiz.model import Question
 
 
 @dataclass(frozen=True)
@@ -58,39 +59,4 @@ def numbers_close(given: float, expected: float, tolerance: float) -> bool:
 
 def grade(question: Question, response: Any) -> Grade:
     """Grade a response given in stored terms (index, indices, number or string)."""
-    kind, expected = question.type, question.answer
-    if kind == "single":
-        return Grade(correct=response == expected, given=response, expected=expected)
-    if kind == "multi":
-        picked = tuple(sorted(set(response)))
-        right = tuple(i for i in picked if i in expected)
-        wrong = tuple(i for i in picked if i not in expected)
-        missed = tuple(i for i in expected if i not in picked)
-        return Grade(
-            correct=not wrong and not missed,
-            given=picked,
-            expected=expected,
-            right=right,
-            wrong=wrong,
-            missed=missed,
-        )
-    if kind == "order":
-        given = tuple(response)
-        positions = tuple(i < len(given) and given[i] == want for i, want in enumerate(expected))
-        return Grade(
-            correct=given == tuple(expected), given=given, expected=expected, positions=positions
-        )
-    if kind == "numeric":
-        value = float(response)
-        error = abs(value - expected) if math.isfinite(value) else math.inf
-        return Grade(
-            correct=numbers_close(value, expected, question.tolerance),
-            given=value,
-            expected=expected,
-            error=error,
-        )
-    if kind == "text":
-        given = str(response)
-        accepted = {normalise_text(s) for s in expected}
-        return Grade(correct=normalise_text(given) in accepted, given=given, expected=expected)
-    raise ValueError(f"unknown question type {kind!r}")
+    return question.kind.grade(question, response)

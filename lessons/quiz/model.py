@@ -1,11 +1,13 @@
 """The question record shared by quiz banks and generators.
 
 Answers are language-independent and stored in a fixed order; only the words differ per
-language. Normalised answer forms:
+language. `type` is the kind's name as banks and stored answers spell it; `kind` is the
+object that grades and shows it (see `kinds.py`). Normalised answer forms:
 
 - single: `int` index into the stored choices
 - multi: `tuple[int, ...]`, sorted, the indices of every right choice
-- order: `tuple[int, ...]`, the stored indices in the right order
+- order: `tuple[int, ...]`, the stored indices in the right order (`alternatives` holds
+  further orders that are just as right)
 - numeric: `float`, graded with an absolute `tolerance`
 - text: `tuple[str, ...]`, accepted spellings (ASCII, compared case-insensitively)
 """
@@ -15,9 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-TYPES = ("single", "multi", "order", "numeric", "text")
-CHOICE_TYPES = ("single", "multi", "order")
-DEFAULT_TOLERANCE = 0.01
+from dltutor.lessons.quiz.kinds import DEFAULT_TOLERANCE, KINDS, Kind
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,15 @@ class Question:
     tolerance: float = DEFAULT_TOLERANCE
     generated: bool = False
     source: str = ""
+    alternatives: tuple[tuple[int, ...], ...] = ()
 
     def wording(self, lang: str) -> Wording:
         """The words in `lang`, else English."""
         return self.text.get(lang) or self.text["en"]
+
+    @property
+    def kind(self) -> Kind:
+        return KINDS[self.type]
 
     @property
     def n_choices(self) -> int:
@@ -51,4 +56,4 @@ class Question:
 
     @property
     def has_choices(self) -> bool:
-        return self.type in CHOICE_TYPES
+        return self.kind.has_choices

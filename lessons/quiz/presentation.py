@@ -14,10 +14,12 @@ import string
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dltutor.lessons.quiz.model import CHOICE_TYPES, Question
-from dltutor.lessons.quiz.strings import t
+from dltutor.lessons.quiz.strings import WORDS
+
+if TYPE_CHECKING:
+    from dltutor.lessons.quiz.model import Question
 
 LETTERS = string.ascii_lowercase
 
@@ -47,11 +49,11 @@ class Presented:
     @property
     def hint(self) -> str:
         """One line saying how to answer."""
-        kind = self.question.type
-        if kind in CHOICE_TYPES:
-            last = LETTERS[len(self.order) - 1]
-            return t(f"hint_{kind}", self.lang, last=last)
-        return t(f"hint_{kind}", self.lang)
+        return self.question.kind.hint(self)
+
+    @property
+    def last_letter(self) -> str:
+        return LETTERS[len(self.order) - 1] if self.order else ""
 
     def letter(self, stored: int) -> str:
         """The display letter of a stored choice index."""
@@ -68,30 +70,12 @@ class Presented:
     def parse(self, raw: str) -> Any:
         """Map typed input to a stored response, or raise AnswerError saying what to type."""
         text = unicodedata.normalize("NFKC", raw).strip()
-        kind = self.question.type
         if not text:
-            raise AnswerError(t("empty", self.lang) + " " + self.hint)
-        if kind == "single":
-            picks = self._picks(text)
-            if len(picks) != 1:
-                raise AnswerError(t("one_choice", self.lang) + " " + self.hint)
-            return picks[0]
-        if kind == "multi":
-            picks = self._picks(text)
-            if len(set(picks)) != len(picks):
-                raise AnswerError(t("repeated", self.lang))
-            return tuple(sorted(picks))
-        if kind == "order":
-            picks = self._picks(text)
-            n = len(self.order)
-            if len(picks) != n or len(set(picks)) != n:
-                raise AnswerError(t("order_all", self.lang, n=n) + " " + self.hint)
-            return tuple(picks)
-        if kind == "numeric":
-            return parse_number(text, self.lang)
-        return text
+            raise AnswerError(WORDS.get(self.lang, "empty") + " " + self.hint)
+        return self.question.kind.parse(text, self)
 
-    def _picks(self, text: str) -> list[int]:
+    def picks(self, text: str) -> list[int]:
+        """Stored indices of the letters or numbers in `text` ("a,c", "c b a", "cab", "2")."""
         n = len(self.order)
         tokens = [tok for tok in re.split(r"[\s,;、，]+", text.lower()) if tok]
         if len(tokens) == 1 and tokens[0].isalpha() and len(tokens[0]) > 1:
@@ -103,7 +87,7 @@ class Presented:
             elif tok.isdigit() and 1 <= int(tok) <= n:
                 pos = int(tok) - 1
             else:
-                raise AnswerError(t("bad_choice", self.lang, token=tok) + " " + self.hint)
+                raise AnswerError(WORDS.get(self.lang, "bad_choice", token=tok) + " " + self.hint)
             picks.append(self.order[pos])
         return picks
 
@@ -118,19 +102,22 @@ def parse_number(text: str, lang: str = "en") -> float:
     try:
         value = float(Fraction(cleaned)) if "/" in cleaned else float(cleaned)
     except (ValueError, ZeroDivisionError):
-        raise AnswerError(t("bad_number", lang, text=text.strip())) from None
+        raise AnswerError(WORDS.get(lang, "bad_number", text=text.strip())) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise AnswerError(t("bad_number", lang, text=text.strip()))
+        raise AnswerError(WORDS.get(lang, "bad_number", text=text.strip()))
     return value / 100 if percent else value
 
 
 def present(question: Question, lang: str = "en", seed: int | None = None) -> Presented:
-    """Shuffle the choices with `seed` (order questions are always shuffled)."""
+    """Shuffle the choices with `seed` (never into an order that already answers it)."""
     n = question.n_choices
     order = list(range(n))
     if n:
         rng = random.Random(f"{seed}:{question.id}") if seed is not None else random.Random()
         rng.shuffle(order)
-        if question.type == "order" and n > 1 and tuple(order) == tuple(question.answer):
-            order = order[1:] + order[:1]  # never show an order question already solved
+        solved = question.kind.solved_orders(question)
+        for _ in range(n):  # never show an order question already solved
+            if tuple(order) not in solved:
+                break
+            order = order[1:] + order[:1]
     return Presented(question=question, lang=lang, order=tuple(order))

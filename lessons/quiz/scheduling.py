@@ -30,8 +30,7 @@ def expected_seconds(question: Question, lang: str = "en") -> float:
     words = question.wording(lang)
     chars = len(words.prompt) + sum(len(c) for c in words.choices)
     per_char = 0.08 if lang == "ja" else 0.05  # Japanese packs more per character
-    extra = {"numeric": 10.0, "order": 8.0, "multi": 5.0}.get(question.type, 0.0)
-    return 4.0 + chars * per_char + extra
+    return 4.0 + chars * per_char + question.kind.review_weight
 
 
 def rating_for(

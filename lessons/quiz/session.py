@@ -4,6 +4,7 @@
     session = build_quiz("07", n=10, seed=1, lang="en", store=store)
     while (shown := session.next()) is not None:
         feedback = session.answer(input(shown.prompt))   # AnswerError: ask again
+        # a key-driven screen: session.answer_picks([stored indices in the order picked])
     session.summary().to_json()
 """
 
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from dltutor.lessons.quiz.grading import Grade, grade
 from dltutor.lessons.quiz.model import Question
 from dltutor.lessons.quiz.presentation import AnswerError, Presented, present
-from dltutor.lessons.quiz.strings import t
+from dltutor.lessons.quiz.strings import WORDS
 
 if TYPE_CHECKING:
     from fsrs import Rating
@@ -41,8 +42,8 @@ class SectionRef:
 
     def describe(self, lang: str = "en") -> str:
         title = self.title or self.slug
-        return t("see_section", lang, lesson=self.lesson, title=title) + t(
-            "see_section_cmd", lang, lesson=self.lesson
+        return WORDS.get(lang, "see_section", lesson=self.lesson, title=title) + WORDS.get(
+            lang, "see_section_cmd", lesson=self.lesson
         )
 
 
@@ -69,7 +70,7 @@ class Feedback:
         """Plain text for any front end."""
         out = [self.headline]
         if not self.correct:
-            out.append(t("answer_is", self.presented.lang, answer=self.answer))
+            out.append(WORDS.get(self.presented.lang, "answer_is", answer=self.answer))
         out += list(self.details)
         out.append(self.explanation)
         out.append(self.section.describe(self.presented.lang))
@@ -106,10 +107,6 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _format_number(x: float) -> str:
-    return f"{x:.6g}"
-
-
 def section_ref(question: Question, lang: str) -> SectionRef:
     """The section a question tests, with its heading when the lesson can be read."""
     try:
@@ -120,48 +117,6 @@ def section_ref(question: Question, lang: str) -> SectionRef:
         section = None
     title = section.title if section else None
     return SectionRef(lesson=question.lesson, slug=question.section, title=title)
-
-
-def describe_answer(shown: Presented) -> str:
-    """The right answer as the learner saw it: display letters and words, or the number."""
-    q = shown.question
-    if q.type == "single":
-        return f"{shown.letter(q.answer)}) {shown.choice_text(q.answer)}"
-    if q.type in ("multi", "order"):
-        picks = sorted(q.answer, key=shown.order.index) if q.type == "multi" else q.answer
-        return "; ".join(f"{shown.letter(i)}) {shown.choice_text(i)}" for i in picks)
-    if q.type == "numeric":
-        tol = t("tolerance", shown.lang, tol=_format_number(q.tolerance)) if q.tolerance else ""
-        return _format_number(q.answer) + tol
-    return " / ".join(q.answer)
-
-
-def feedback_details(shown: Presented, result: Grade) -> tuple[str, ...]:
-    """Lines on what was partly right in a wrong answer (picks, positions, how far off)."""
-    q, lang = shown.question, shown.lang
-    none = t("none", lang)
-    if q.type == "multi" and not result.correct:
-        return (
-            t("multi_right", lang, x=shown.letters(result.right) or none),
-            t("multi_wrong", lang, x=shown.letters(result.wrong) or none),
-            t("multi_missed", lang, x=shown.letters(result.missed) or none),
-        )
-    if q.type == "order" and not result.correct:
-        marks = " ".join(
-            f"{pos + 1}:{shown.letter(given)}{'✓' if ok else '✗'}"
-            for pos, (given, ok) in enumerate(zip(result.given, result.positions, strict=False))
-        )
-        return (t("order_positions", lang, x=sum(result.positions), n=len(result.positions)), marks)
-    if q.type == "numeric" and not result.correct and result.error is not None:
-        return (
-            t(
-                "numeric_off",
-                lang,
-                given=_format_number(result.given),
-                error=_format_number(result.error),
-            ),
-        )
-    return ()
 
 
 class QuizSession:
@@ -210,18 +165,23 @@ class QuizSession:
         `elapsed` defaults to the time since `next()`; `timed=False` ignores time."""
         if self.current is None:
             raise RuntimeError("no question is shown; call next() first")
-        response = self.current.parse(raw)
-        if not timed:
-            elapsed = None
-        elif elapsed is None:
-            elapsed = self.clock() - self._shown_at
-        return self._finish(response, elapsed)
+        return self._finish(self.current.parse(raw), self._elapsed(elapsed, timed))
 
-    def answer_value(self, response: Any, *, elapsed: float | None = None) -> Feedback:
-        """Grade a response already in stored terms (an index, indices, a number)."""
+    def answer_picks(
+        self, picks: Sequence[int], *, elapsed: float | None = None, timed: bool = True
+    ) -> Feedback:
+        """Grade the stored choice indices a learner picked, in the order picked (a key-driven
+        screen). AnswerError (nothing recorded) when they do not answer the question."""
         if self.current is None:
             raise RuntimeError("no question is shown; call next() first")
-        return self._finish(response, elapsed)
+        response = self.current.question.kind.from_picks(tuple(picks), self.current)
+        return self._finish(response, self._elapsed(elapsed, timed))
+
+    def _elapsed(self, elapsed: float | None, timed: bool) -> float | None:
+        """The answer time: given, else the time since `next()`; None when untimed."""
+        if not timed:
+            return None
+        return self.clock() - self._shown_at if elapsed is None else elapsed
 
     def skip(self, raw: str = "") -> Feedback:
         """Record the question as not answered (graded wrong): unreadable scripted input."""
@@ -251,11 +211,11 @@ class QuizSession:
             presented=shown,
             grade=result,
             rating=int(rating),
-            headline=t(
-                "correct" if result.correct else ("skipped" if skipped else "wrong"), self.lang
+            headline=WORDS.get(
+                self.lang, "correct" if result.correct else ("skipped" if skipped else "wrong")
             ),
-            answer=describe_answer(shown),
-            details=() if skipped else feedback_details(shown, result),
+            answer=q.kind.describe(shown),
+            details=() if skipped else q.kind.details(shown, result),
             explanation=q.wording(self.lang).explanation,
             section=section_ref(q, self.lang),
         )

@@ -2,61 +2,62 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
-    "hint_single": {
-        "en": "Type a letter (a-{last}) or its number.",
-        "ja": "記号（a〜{last}）か番号を入力してください。",
-    },
-    "hint_multi": {
-        "en": "Type every right letter, separated by commas (e.g. a,c).",
-        "ja": "正しいものをすべて、カンマ区切りで入力してください（例：a,c）。",
-    },
-    "hint_order": {
-        "en": "Type all letters in the right order, separated by commas (e.g. c,a,b).",
-        "ja": "すべての記号を正しい順に、カンマ区切りで入力してください（例：c,a,b）。",
-    },
-    "hint_numeric": {"en": "Type a number.", "ja": "数値を入力してください。"},
-    "hint_text": {
-        "en": "Type the word or phrase (ASCII).",
-        "ja": "語句を半角英数字で入力してください。",
-    },
-    "empty": {"en": "No answer given.", "ja": "答えが入力されていません。"},
-    "one_choice": {"en": "Pick exactly one choice.", "ja": "選択肢を 1 つだけ選んでください。"},
-    "repeated": {"en": "A choice is listed twice.", "ja": "同じ選択肢が 2 回入力されています。"},
-    "order_all": {
-        "en": "List all {n} choices, each once.",
-        "ja": "{n} 個の選択肢をすべて 1 回ずつ並べてください。",
-    },
-    "bad_choice": {
-        "en": "{token!r} is not one of the choices.",
-        "ja": "{token!r} は選択肢にありません。",
-    },
-    "bad_number": {"en": "{text!r} is not a number.", "ja": "{text!r} は数値として読めません。"},
-    "correct": {"en": "Correct.", "ja": "正解です。"},
-    "wrong": {"en": "Not quite.", "ja": "不正解です。"},
-    "skipped": {"en": "No answer read.", "ja": "答えを読み取れませんでした。"},
-    "answer_is": {"en": "The answer: {answer}", "ja": "正解：{answer}"},
-    "multi_right": {"en": "right picks: {x}", "ja": "正しく選べたもの：{x}"},
-    "multi_wrong": {"en": "wrong picks: {x}", "ja": "誤って選んだもの：{x}"},
-    "multi_missed": {"en": "missed: {x}", "ja": "選び漏れ：{x}"},
-    "order_positions": {
-        "en": "positions in the right place: {x} of {n}",
-        "ja": "正しい位置にあったもの：{n} 個中 {x} 個",
-    },
-    "numeric_off": {
-        "en": "you gave {given}, off by {error}",
-        "ja": "あなたの答え {given}（差 {error}）",
-    },
-    "tolerance": {"en": " (within ±{tol})", "ja": "（許容誤差 ±{tol}）"},
-    "see_section": {
-        "en": "Read again: lesson {lesson}, “{title}”",
-        "ja": "復習：レッスン {lesson}「{title}」",
-    },
-    "see_section_cmd": {"en": " — dltutor read {lesson}", "ja": " — dltutor read {lesson}"},
-    "none": {"en": "none", "ja": "なし"},
-}
+from dltutor.lessons.words import Words
 
-
-def t(key: str, lang: str = "en", **values: object) -> str:
-    table = STRINGS[key]
-    return (table.get(lang) or table["en"]).format(**values)
+WORDS = Words(
+    "quiz",
+    {
+        "en": {
+            "hint_single": "Type a letter (a-{last}) or its number.",
+            "hint_multi": "Type every right letter, separated by commas (e.g. a,c).",
+            "hint_order": "Type all letters in the right order, separated by commas (e.g. c,a,b).",
+            "hint_numeric": "Type a number.",
+            "hint_text": "Type the word or phrase (ASCII).",
+            "empty": "No answer given.",
+            "one_choice": "Pick exactly one choice.",
+            "repeated": "A choice is listed twice.",
+            "order_all": "List all {n} choices, each once.",
+            "bad_choice": "{token!r} is not one of the choices.",
+            "bad_number": "{text!r} is not a number.",
+            "correct": "Correct.",
+            "wrong": "Not quite.",
+            "skipped": "No answer read.",
+            "answer_is": "The answer: {answer}",
+            "multi_right": "right picks: {x}",
+            "multi_wrong": "wrong picks: {x}",
+            "multi_missed": "missed: {x}",
+            "order_positions": "positions in the right place: {x} of {n}",
+            "numeric_off": "you gave {given}, off by {error}",
+            "tolerance": " (within ±{tol})",
+            "see_section": "Read again: lesson {lesson}, “{title}”",
+            "see_section_cmd": " — dltutor read {lesson}",
+            "none": "none",
+        },
+        "ja": {
+            "hint_single": "記号（a〜{last}）か番号を入力してください。",
+            "hint_multi": "正しいものをすべて、カンマ区切りで入力してください（例：a,c）。",
+            "hint_order": "すべての記号を正しい順に、カンマ区切りで入力してください（例：c,a,b）。",
+            "hint_numeric": "数値を入力してください。",
+            "hint_text": "語句を半角英数字で入力してください。",
+            "empty": "答えが入力されていません。",
+            "one_choice": "選択肢を 1 つだけ選んでください。",
+            "repeated": "同じ選択肢が 2 回入力されています。",
+            "order_all": "{n} 個の選択肢をすべて 1 回ずつ並べてください。",
+            "bad_choice": "{token!r} は選択肢にありません。",
+            "bad_number": "{text!r} は数値として読めません。",
+            "correct": "正解です。",
+            "wrong": "不正解です。",
+            "skipped": "答えを読み取れませんでした。",
+            "answer_is": "正解：{answer}",
+            "multi_right": "正しく選べたもの：{x}",
+            "multi_wrong": "誤って選んだもの：{x}",
+            "multi_missed": "選び漏れ：{x}",
+            "order_positions": "正しい位置にあったもの：{n} 個中 {x} 個",
+            "numeric_off": "あなたの答え {given}（差 {error}）",
+            "tolerance": "（許容誤差 ±{tol}）",
+            "see_section": "復習：レッスン {lesson}「{title}」",
+            "see_section_cmd": " — dltutor read {lesson}",
+            "none": "なし",
+        },
+    },
+)

@@ -70,7 +70,12 @@ def test_languages_and_order_feedback() -> None:
             assert not fb.correct and "4 個中 2 個" in fb.details[0]
             assert fb.headline == "不正解です。"
             return
-        session.answer_value(shown.question.answer)
+        q = shown.question
+        if q.has_choices:
+            picks = (q.answer,) if isinstance(q.answer, int) else q.answer
+            assert session.answer_picks(picks).correct
+        else:
+            assert session.answer(str(q.answer if q.type == "numeric" else q.answer[0])).correct
     pytest.fail("no order question")
 
 

@@ -2,7 +2,8 @@
 
 Screens look words up with `WORDS.get(lang, key, **values)` when they draw, and redraw on
 the language toggle (`language_changed`), so nothing keeps a string from the old language.
-The quiz's own feedback and hints come from `dltutor.lessons.quiz`, not from here.
+The quiz's own feedback and hints come from `dltutor.lessons.quiz`, and the quiz screen's
+keys and progress lines from its own `Words` table (`screens/quiz.py`), not from here.
 """
 
 from __future__ import annotations

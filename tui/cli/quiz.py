@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dltutor.lessons.words import Words
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
 
 if TYPE_CHECKING:
@@ -25,34 +26,39 @@ if TYPE_CHECKING:
 
 app = typer.Typer(add_completion=False)
 
-WORDS = {
-    "question": {"en": "Question {i}/{n}", "ja": "問題 {i}/{n}"},
-    "lesson": {"en": "lesson {lesson} · {section}", "ja": "レッスン {lesson} · {section}"},
-    "generated": {"en": "fresh numbers", "ja": "数値は毎回変わります"},
-    "your_answer": {"en": "Your answer", "ja": "答え"},
-    "end_keys": {"en": "Ctrl-D ends the quiz early.", "ja": "Ctrl-D で途中終了できます。"},
-    "score": {"en": "Score: {c}/{a} ({p:.0%})", "ja": "結果：{a} 問中 {c} 問正解（{p:.0%}）"},
-    "stopped": {
-        "en": "Stopped early after {a} of {n} questions.",
-        "ja": "{n} 問中 {a} 問で終了しました。",
+WORDS = Words(
+    "cli-quiz",
+    {
+        "en": {
+            "question": "Question {i}/{n}",
+            "lesson": "lesson {lesson} · {section}",
+            "generated": "fresh numbers",
+            "your_answer": "Your answer",
+            "end_keys": "Ctrl-D ends the quiz early.",
+            "score": "Score: {c}/{a} ({p:.0%})",
+            "stopped": "Stopped early after {a} of {n} questions.",
+            "reread": "Worth re-reading:",
+            "nothing_due": "Nothing is due for review.",
+            "next_due": "Next review: {when}.",
+            "no_answers": "No answers yet: try `dltutor quiz`.",
+            "streak": "Streak: {d} day(s) · {a} answers · {due} due for review",
+        },
+        "ja": {
+            "question": "問題 {i}/{n}",
+            "lesson": "レッスン {lesson} · {section}",
+            "generated": "数値は毎回変わります",
+            "your_answer": "答え",
+            "end_keys": "Ctrl-D で途中終了できます。",
+            "score": "結果：{a} 問中 {c} 問正解（{p:.0%}）",
+            "stopped": "{n} 問中 {a} 問で終了しました。",
+            "reread": "復習するとよいところ：",
+            "nothing_due": "復習する問題はありません。",
+            "next_due": "次の復習：{when}",
+            "no_answers": "まだ解答がありません。`dltutor quiz` から始めましょう。",
+            "streak": "連続学習：{d} 日 · 解答 {a} 件 · 復習待ち {due} 件",
+        },
     },
-    "reread": {"en": "Worth re-reading:", "ja": "復習するとよいところ："},
-    "nothing_due": {"en": "Nothing is due for review.", "ja": "復習する問題はありません。"},
-    "next_due": {"en": "Next review: {when}.", "ja": "次の復習：{when}"},
-    "no_answers": {
-        "en": "No answers yet: try `dltutor quiz`.",
-        "ja": "まだ解答がありません。`dltutor quiz` から始めましょう。",
-    },
-    "streak": {
-        "en": "Streak: {d} day(s) · {a} answers · {due} due for review",
-        "ja": "連続学習：{d} 日 · 解答 {a} 件 · 復習待ち {due} 件",
-    },
-}
-
-
-def _word(key: str, lang: str, **values: object) -> str:
-    """`WORDS[key]` in `lang` (English when missing), with `values` filled in."""
-    return WORDS[key].get(lang, WORDS[key]["en"]).format(**values)
+)
 
 
 def open_store() -> ProgressStore:
@@ -73,9 +79,9 @@ def _show_question(console: Console, session: QuizSession, lang: str) -> None:
 
     shown = session.current
     q = shown.question
-    head = _word("question", lang, i=session.index + 1, n=session.total)
-    where = _word("lesson", lang, lesson=q.lesson, section=q.section)
-    extra = f" · {_word('generated', lang)}" if q.generated else ""
+    head = WORDS.get(lang, "question", i=session.index + 1, n=session.total)
+    where = WORDS.get(lang, "lesson", lesson=q.lesson, section=q.section)
+    extra = f" · {WORDS.get(lang, 'generated')}" if q.generated else ""
     console.print()
     console.print(f"[bold]{head}[/bold]  [dim]{escape(where)}{extra}[/dim]")
     console.print(escape(shown.prompt))
@@ -87,12 +93,12 @@ def _show_question(console: Console, session: QuizSession, lang: str) -> None:
 def _show_feedback(console: Console, feedback: Feedback, lang: str) -> None:
     from rich.markup import escape
 
-    from dltutor.lessons.quiz.strings import t
+    from dltutor.lessons.quiz.strings import WORDS as QUIZ_WORDS
 
     style = "bold green" if feedback.correct else "bold red"
     console.print(f"[{style}]{escape(feedback.headline)}[/{style}]")
     if not feedback.correct:
-        console.print(escape(t("answer_is", lang, answer=feedback.answer)))
+        console.print(escape(QUIZ_WORDS.get(lang, "answer_is", answer=feedback.answer)))
     for line in feedback.details:
         console.print(f"  {escape(line)}")
     console.print(escape(feedback.explanation))
@@ -109,7 +115,7 @@ def _run(session: QuizSession, *, lang: str, as_json: bool) -> bool:
     quiet = as_json and not interactive
     console = Console(stderr=as_json, quiet=quiet, highlight=False)
     if interactive and session.total:
-        console.print(f"[dim]{_word('end_keys', lang)}[/dim]")
+        console.print(f"[dim]{WORDS.get(lang, 'end_keys')}[/dim]")
     read_answer = _ask if interactive else _read_scripted
     while session.next() is not None:
         _show_question(console, session, lang)
@@ -129,7 +135,7 @@ def _ask(console: Console, session: QuizSession, lang: str) -> Feedback | None:
 
     while True:
         try:
-            raw = Prompt.ask(f"[bold]{_word('your_answer', lang)}[/bold]", console=console)
+            raw = Prompt.ask(f"[bold]{WORDS.get(lang, 'your_answer')}[/bold]", console=console)
         except (EOFError, KeyboardInterrupt):
             console.print()
             return None
@@ -149,7 +155,7 @@ def _read_scripted(console: Console, session: QuizSession, lang: str) -> Feedbac
     if not line:
         return None
     raw = line.rstrip("\r\n")
-    console.print(f"{_word('your_answer', lang)}: {escape(raw)}")
+    console.print(f"{WORDS.get(lang, 'your_answer')}: {escape(raw)}")
     try:
         return session.answer(raw, timed=False)
     except AnswerError as error:
@@ -169,9 +175,9 @@ def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) 
     console = Console(highlight=False)
     console.print()
     if not completed:
-        console.print(_word("stopped", lang, a=summary.asked, n=session.total))
+        console.print(WORDS.get(lang, "stopped", a=summary.asked, n=session.total))
     console.print(
-        f"[bold]{_word('score', lang, c=summary.correct, a=summary.asked, p=summary.score)}[/bold]"
+        f"[bold]{WORDS.get(lang, 'score', c=summary.correct, a=summary.asked, p=summary.score)}[/bold]"
     )
     missed = []
     for fb in session.results:
@@ -181,7 +187,7 @@ def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) 
             if text not in missed:
                 missed.append(text)
     if missed:
-        console.print(_word("reread", lang))
+        console.print(WORDS.get(lang, "reread"))
         for text in missed:
             console.print(f"  • {escape(text)}")
 
@@ -256,13 +262,13 @@ def review(
         except BankError as error:
             fail(f"a quiz bank is broken: {error}", code=1)
         if not session.total and not as_json:
-            typer.echo(_word("nothing_due", language))
+            typer.echo(WORDS.get(language, "nothing_due"))
             upcoming = sorted(r["due"] for r in store.reviews())
             if upcoming:
                 from datetime import datetime
 
                 when = datetime.fromisoformat(upcoming[0]).astimezone().strftime("%Y-%m-%d %H:%M")
-                typer.echo(_word("next_due", language, when=when))
+                typer.echo(WORDS.get(language, "next_due", when=when))
             return
         completed = _run(session, lang=language, as_json=as_json)
         _finish(session, completed=completed, lang=language, as_json=as_json)
@@ -378,5 +384,7 @@ def progress(
         )
     console.print(table)
     if not data["answered"]:
-        console.print(_word("no_answers", language))
-    console.print(_word("streak", language, d=data["streak"], a=data["answered"], due=data["due"]))
+        console.print(WORDS.get(language, "no_answers"))
+    console.print(
+        WORDS.get(language, "streak", d=data["streak"], a=data["answered"], due=data["due"])
+    )

@@ -13,11 +13,44 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from dltutor.lessons.quiz.strings import t as quiz_words
-from dltutor.tui.app.strings import words_for
+from dltutor.lessons.words import Words
+from dltutor.tui.app.strings import tr
 
 if TYPE_CHECKING:
     from dltutor.lessons.quiz import Feedback, Presented, QuizSession
+
+
+WORDS = Words(
+    "app-quiz",
+    {
+        "en": {
+            "course": "whole course",
+            "progress": "{kind} {lesson} · question {i}/{n} · {right} correct so far",
+            "keys_multi": "Letters toggle a choice; Enter submits.",
+            "keys_order": "Press the letters in order; Backspace undoes; Enter submits.",
+            "picked_multi": "Picked: {x}",
+            "picked_order": "Your order: {x}",
+            "next": "Enter: next question · g: read the section again · Esc: leave",
+            "last": "Enter: see the summary · g: read the section again · Esc: leave",
+            "summary": "{kind} finished: {right}/{n} correct ({score:.0%}).",
+            "summary_keys": "Enter or Esc: back · g: read the first missed section again",
+            "again": "Read again: {places}",
+        },
+        "ja": {
+            "course": "コース全体",
+            "progress": "{kind} {lesson} · {i}/{n} 問目 · 正解 {right} 問",
+            "keys_multi": "記号キーで選択を切り替え、Enter で回答します。",
+            "keys_order": "記号キーを順に押し（Backspace で 1 つ戻す）、Enter で回答します。",
+            "picked_multi": "選択中: {x}",
+            "picked_order": "並び順: {x}",
+            "next": "Enter: 次の問題 · g: 該当箇所を読み直す · Esc: 終了",
+            "last": "Enter: 結果を見る · g: 該当箇所を読み直す · Esc: 終了",
+            "summary": "{kind}終了: {n} 問中 {right} 問正解（{score:.0%}）です。",
+            "summary_keys": "Enter か Esc: 戻る · g: 最初に間違えた箇所を読み直す",
+            "again": "読み直す箇所: {places}",
+        },
+    },
+)
 
 
 class QuizScreen(Screen[None]):
@@ -34,7 +67,7 @@ class QuizScreen(Screen[None]):
         self.review = review
         self.shown: Presented | None = None
         self.feedback: Feedback | None = None
-        self.picks: list[str] = []
+        self.picks: tuple[int, ...] = ()  # stored choice indices, in the order pressed
         self.mode = "ask"
 
     def compose(self) -> ComposeResult:
@@ -48,19 +81,22 @@ class QuizScreen(Screen[None]):
             yield Static(id="feedback")
         yield Footer()
 
+    def word(self, key: str, **values: object) -> str:
+        return WORDS.get(self.app.lang, key, **values)
+
     @property
-    def words(self) -> dict[str, str]:
-        return words_for(self.app.lang)
+    def title_word(self) -> str:
+        return tr(self.app.lang, "review" if self.review else "quiz")
 
     def on_mount(self) -> None:
-        self.sub_title = self.words["review" if self.review else "quiz"]
+        self.sub_title = self.title_word
         self.advance()
 
     # --- the question -------------------------------------------------------------------
 
     def advance(self) -> None:
         self.feedback = None
-        self.picks = []
+        self.picks = ()
         self.shown = self.session.next()
         if self.shown is None:
             self.show_summary()
@@ -69,12 +105,12 @@ class QuizScreen(Screen[None]):
         self.query_one("#prompt", Static).update(escape(self.shown.prompt))
         self.query_one("#feedback", Static).update("")
         answer = self.query_one("#answer", Input)
-        typed = self.shown.question.type in ("numeric", "text")
+        typed = not self.shown.question.kind.has_choices
         answer.display = typed
         answer.value = ""
         answer.disabled = False
         if typed:
-            answer.placeholder = quiz_words(f"hint_{self.shown.question.type}", self.app.lang)
+            answer.placeholder = self.shown.hint
             answer.focus()
         else:
             self.query_one("#quiz-body").focus()
@@ -82,13 +118,12 @@ class QuizScreen(Screen[None]):
 
     def render_question(self) -> None:
         shown = self.shown
-        words = self.words
-        kind = "review" if self.review else "quiz"
-        lesson = self.session.lesson or ("" if self.review else words["quiz_course"])
+        lesson = self.session.lesson or ("" if self.review else self.word("course"))
         right = sum(f.correct for f in self.session.results)
         self.query_one("#quiz-progress", Static).update(
-            words["quiz_progress"].format(
-                kind=words[kind],
+            self.word(
+                "progress",
+                kind=self.title_word,
                 lesson=lesson,
                 i=self.session.index + 1,
                 n=self.session.total,
@@ -97,38 +132,28 @@ class QuizScreen(Screen[None]):
         )
         if shown is None:
             return
-        lines = []
-        for letter, text in shown.choices:
-            if shown.question.type == "multi":
-                box = "[x]" if letter in self.picks else "[ ]"
-                lines.append(f"{box} {letter}) {escape(text)}")
-            elif shown.question.type == "order" and letter in self.picks:
-                lines.append(f" {self.picks.index(letter) + 1}. {letter}) {escape(text)}")
-            else:
-                lines.append(f"    {letter}) {escape(text)}")
+        kind = shown.question.kind
+        lines = [
+            f"{kind.mark(self.picks, index)} {letter}) {escape(text)}"
+            for index, (letter, text) in zip(shown.order, shown.choices, strict=True)
+        ]
         self.query_one("#choices", Static).update("\n".join(lines))
         hint = shown.hint
-        if shown.question.type == "multi":
-            hint += (
-                "  "
-                + words["quiz_enter_multi"]
-                + "  "
-                + words["quiz_picked"].format(x=",".join(sorted(self.picks)) or "-")
-            )
-        elif shown.question.type == "order":
-            hint += (
-                "  "
-                + words["quiz_enter_order"]
-                + "  "
-                + words["quiz_order"].format(x=",".join(self.picks) or "-")
-            )
+        if kind.collects_picks:
+            picked = kind.picked(shown, self.picks) or "-"
+            hint += "  " + self.word(f"keys_{kind.name}")
+            hint += "  " + self.word(f"picked_{kind.name}", x=picked)
         self.query_one("#hint", Static).update(escape(hint))
 
-    def submit(self, raw: str) -> None:
+    def submit(self, raw: str | None = None) -> None:
+        """Answer with typed text, or with the picks when `raw` is None."""
         from dltutor.lessons.quiz import AnswerError
 
         try:
-            self.feedback = self.session.answer(raw)
+            if raw is None:
+                self.feedback = self.session.answer_picks(self.picks)
+            else:
+                self.feedback = self.session.answer(raw)
         except AnswerError as error:
             self.notify(str(error), severity="warning")
             return
@@ -145,19 +170,22 @@ class QuizScreen(Screen[None]):
         text += [escape(line) for line in fb.lines()[1:]]
         last = self.session.index + 1 >= self.session.total
         text.append("")
-        text.append(f"[dim]{self.words['quiz_last' if last else 'quiz_next']}[/dim]")
+        text.append(f"[dim]{self.word('last' if last else 'next')}[/dim]")
         self.query_one("#feedback", Static).update("\n".join(text))
         self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
 
     def show_summary(self) -> None:
         self.mode = "summary"
         summary = self.session.summary()
-        words = self.words
-        kind = words["review" if self.review else "quiz"]
         self.render_question()
-        self.query_one("#prompt", Static).update(
-            f"[b]{words['quiz_summary'].format(kind=kind, right=summary.correct, n=summary.asked, score=summary.score)}[/b]"
+        headline = self.word(
+            "summary",
+            kind=self.title_word,
+            right=summary.correct,
+            n=summary.asked,
+            score=summary.score,
         )
+        self.query_one("#prompt", Static).update(f"[b]{headline}[/b]")
         lines = []
         for fb in self.session.results:
             mark = "✓" if fb.correct else "✗"
@@ -165,11 +193,11 @@ class QuizScreen(Screen[None]):
         wrong = [fb.section for fb in self.session.results if not fb.correct]
         if wrong:
             places = ", ".join(dict.fromkeys(f"{s.lesson} {s.title or s.slug}" for s in wrong))
-            lines += ["", escape(words["quiz_again"].format(places=places))]
+            lines += ["", escape(self.word("again", places=places))]
         self.query_one("#choices", Static).update("\n".join(lines))
         self.query_one("#hint", Static).update("")
         self.query_one("#answer", Input).display = False
-        self.query_one("#feedback", Static).update(f"[dim]{words['quiz_summary_keys']}[/dim]")
+        self.query_one("#feedback", Static).update(f"[dim]{self.word('summary_keys')}[/dim]")
         self.query_one("#quiz-body").focus()
 
     # --- keys ---------------------------------------------------------------------------
@@ -196,35 +224,29 @@ class QuizScreen(Screen[None]):
         shown = self.shown
         if shown is None:
             return
+        kind = shown.question.kind
         letters = [letter for letter, _ in shown.choices]
-        kind = shown.question.type
         char = (event.character or "").lower()
         if char.isdigit() and 1 <= int(char) <= len(letters):  # the hint offers numbers too
             char = letters[int(char) - 1]
         if char in letters:
             event.stop()
-            if kind == "single":
-                self.submit(char)
+            self.picks = kind.pick(self.picks, shown.order[letters.index(char)])
+            if kind.submits_on_pick:
+                self.submit()
                 return
-            if kind == "multi":
-                if char in self.picks:
-                    self.picks.remove(char)
-                else:
-                    self.picks.append(char)
-            elif kind == "order" and char not in self.picks:
-                self.picks.append(char)
             self.render_question()
         elif key == "backspace" and self.picks:
             event.stop()
-            self.picks.pop()
+            self.picks = self.picks[:-1]
             self.render_question()
-        elif key == "enter" and kind in ("multi", "order"):
+        elif key == "enter" and kind.collects_picks:
             event.stop()
-            self.submit(",".join(sorted(self.picks) if kind == "multi" else self.picks))
+            self.submit()
 
     def language_changed(self) -> None:
         """Redraw the screen's own words; the questions stay in the language they were drawn."""
-        self.sub_title = self.words["review" if self.review else "quiz"]
+        self.sub_title = self.title_word
         if self.mode == "summary":
             self.show_summary()
             return
