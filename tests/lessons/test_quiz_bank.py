@@ -127,3 +127,40 @@ def test_file_level_errors(tmp_path: Path) -> None:
     twice = GOOD + GOOD.split("\n", 2)[2]
     with pytest.raises(BankError, match="'07-a': duplicate id"):
         parse_bank(twice, "07-x.toml")
+
+
+ORDER = """
+lesson = "07"
+[[question]]
+id = "07-a"
+type = "order"
+section = "dropout"
+answer = [0, 1, 2]
+alternatives = ALT
+en = { prompt = "p", choices = ["x", "y", "z"], explanation = "e" }
+ja = { prompt = "p", choices = ["x", "y", "z"], explanation = "e" }
+"""
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "message"),
+    [
+        ("[[1, 0]]", "every choice index once"),
+        ("[[0, 1, 2]]", "repeats an accepted order"),
+        ("[[1, 0, 2], [1, 0, 2]]", "repeats an accepted order"),
+        ("[[1, 0, 5]]", "out of range"),
+        ("[]", "non-empty list of orders"),
+    ],
+)
+def test_order_alternatives_are_checked(alternatives: str, message: str) -> None:
+    with pytest.raises(BankError, match=message) as err:
+        parse_bank(ORDER.replace("ALT", alternatives), "07-x.toml")
+    assert "'07-a'" in str(err.value)
+
+
+def test_order_alternatives_load_and_belong_to_order_questions() -> None:
+    _, (q,) = parse_bank(ORDER.replace("ALT", "[[1, 0, 2]]"), "07-x.toml")
+    assert q.answer == (0, 1, 2) and q.alternatives == ((1, 0, 2),)
+    single = GOOD.replace("answer = 1", "answer = 1\nalternatives = [[1, 0]]")
+    with pytest.raises(BankError, match="alternatives is only for order questions"):
+        parse_bank(single, "07-x.toml")

@@ -102,3 +102,25 @@ def test_parse_numbers() -> None:
     shown = present(BANK["90-numeric"], "en", 1)
     with pytest.raises(AnswerError, match="not a number"):
         shown.parse("five")
+
+
+def test_order_accepts_every_listed_order_and_compares_with_the_nearest() -> None:
+    from dltutor.lessons.quiz.bank import find_question
+
+    q = find_question("05-adam-order")  # m and v may be updated in either order
+    assert q.alternatives == ((0, 2, 3, 1),)
+    assert grade(q, q.answer).correct and grade(q, (0, 2, 3, 1)).correct
+    wrong = grade(q, (0, 2, 1, 3))  # correction after the weights: two places off
+    assert not wrong.correct
+    assert wrong.expected == (0, 2, 3, 1) and wrong.positions == (True, True, False, False)
+    for seed in range(30):  # never shown already solved, in either accepted order
+        assert present(q, seed=seed).order not in ((2, 0, 3, 1), (0, 2, 3, 1))
+
+
+def test_alternative_orders_through_the_shown_letters() -> None:
+    from dltutor.lessons.quiz.bank import find_question
+
+    q = find_question("10-cnn-order")  # Conv → Pool → ReLU is as right as Conv → ReLU → Pool
+    shown = present(q, "ja", seed=4)
+    for accepted in (q.answer, *q.alternatives):
+        assert grade(q, shown.parse(shown.letters(accepted, sort=False))).correct
