@@ -294,7 +294,7 @@ def test_draws_are_well_formed_and_fresh(gen) -> None:
         if q.type == "single":
             for lang in ("en", "ja"):
                 choices = q.text[lang].choices
-                assert len(choices) >= 3 and len(set(choices)) == len(choices), choices
+                assert len(choices) >= 4 and len(set(choices)) == len(choices), choices
             assert len(q.text["en"].choices) == len(q.text["ja"].choices)
         else:
             assert math.isfinite(q.answer)
