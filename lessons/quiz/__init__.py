@@ -9,10 +9,12 @@ The API a front end needs (all UI-agnostic):
     fb = session.answer("b")          # Feedback: correct, headline, answer, details, explanation,
                                       #   section (SectionRef: lesson, slug, title), lines()
                                       #   AnswerError (nothing recorded) if the input can't be read
+    fb = session.answer_picks([2])    # the same from a key-driven screen: stored indices
     session.summary().to_json()       # {lesson, asked, correct, score, answers: [...]}
 
-Lower layers: `bank.load_banks()` / `questions_for()`, `grading.grade()`,
-`presentation.present()`, `generators.GENERATORS`, `scheduling.rating_for()` / `review()`.
+Lower layers: `kinds.KINDS` (what each question type does), `bank.load_banks()` /
+`questions_for()`, `grading.grade()`, `presentation.present()`, `generators.GENERATORS`,
+`scheduling.rating_for()` / `review()`.
 """
 
 from dltutor.lessons.quiz.bank import BankError, load_banks, questions_for

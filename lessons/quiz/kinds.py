@@ -16,9 +16,11 @@ Adding a kind is one class here plus its tests.
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from dltutor.lessons.quiz.grading import Grade, normalise_text, numbers_close
+from dltutor.lessons.quiz.presentation import AnswerError, parse_number
 from dltutor.lessons.quiz.strings import WORDS
 
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ def _indices(raw: Any, n: int, name: str, what: str = "answer") -> list[int]:
     return picks
 
 
-class Kind:
+class Kind(ABC):
     """What every kind offers; the choice kinds share the pick machinery."""
 
     name: ClassVar[str]
@@ -62,9 +64,9 @@ class Kind:
     review_weight: ClassVar[float] = 0.0  # seconds of thinking beyond reading
     submits_on_pick: ClassVar[bool] = False  # one key answers (single choice)
 
+    @abstractmethod
     def validate(self, entry: dict[str, Any], n: int) -> dict[str, Any]:
         """The Question fields (answer and kind-specific ones) from a bank entry."""
-        raise NotImplementedError
 
     def hint(self, shown: Presented) -> str:
         """One line saying how to answer."""
@@ -76,7 +78,7 @@ class Kind:
 
     def from_picks(self, picks: list[int] | tuple[int, ...], shown: Presented) -> Any:
         """Stored choice indices picked by the learner as a response; AnswerError if unfit."""
-        raise NotImplementedError
+        raise TypeError(f"a {self.name} question is answered by typing, not by picking")
 
     def pick(self, picks: tuple[int, ...], index: int) -> tuple[int, ...]:
         """The picks after pressing the key of stored choice `index`."""
@@ -99,21 +101,21 @@ class Kind:
         """Display orders that would give the answer away (an order question's answers)."""
         return ()
 
+    @abstractmethod
     def grade(self, question: Question, response: Any) -> Grade:
-        raise NotImplementedError
+        """A response in stored terms against the question's answer."""
 
+    @abstractmethod
     def describe(self, shown: Presented) -> str:
         """The right answer as the learner saw it."""
-        raise NotImplementedError
 
     def details(self, shown: Presented, result: Grade) -> tuple[str, ...]:
         """Lines on what was partly right in a wrong answer."""
         return ()
 
     @staticmethod
-    def _refuse(shown: Presented, key: str, **values: object) -> Exception:
-        from dltutor.lessons.quiz.presentation import AnswerError
-
+    def _refuse(shown: Presented, key: str, **values: object) -> AnswerError:
+        """Input that does not answer the question: what was wrong, then how to answer."""
         return AnswerError(WORDS.get(shown.lang, key, **values) + " " + shown.hint)
 
 
@@ -151,8 +153,6 @@ class Multi(Kind):
         if not picks:
             raise self._refuse(shown, "empty")
         if len(set(picks)) != len(picks):
-            from dltutor.lessons.quiz.presentation import AnswerError
-
             raise AnswerError(WORDS.get(shown.lang, "repeated"))
         return tuple(sorted(picks))
 
@@ -285,8 +285,6 @@ class Numeric(Kind):
         return WORDS.get(shown.lang, "hint_numeric")
 
     def parse(self, text: str, shown: Presented) -> float:
-        from dltutor.lessons.quiz.presentation import parse_number
-
         return parse_number(text, shown.lang)
 
     def grade(self, question: Question, response: Any) -> Grade:
