@@ -103,6 +103,11 @@ def pick(rng: Any, values: list | tuple) -> Any:
     return values[int(rng.integers(len(values)))]
 
 
+def signed(x: float, digits: int = 4) -> str:
+    """A factor inside a product: negative numbers in parentheses, "(-0.5)"."""
+    return f"({fmt(x, digits)})" if x < 0 else fmt(x, digits)
+
+
 def fmt(x: float, digits: int = 4) -> str:
     """A number as a learner writes it: at most `digits` decimals, no trailing zeros."""
     text = f"{x:.{digits}f}".rstrip("0").rstrip(".")

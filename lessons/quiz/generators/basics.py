@@ -5,7 +5,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from dltutor.lessons.quiz.generators.base import Draft, fmt, generator, numeric, pick, single
+from dltutor.lessons.quiz.generators.base import (
+    Draft,
+    fmt,
+    generator,
+    numeric,
+    pick,
+    signed,
+    single,
+)
 
 
 def engine_step(a: float) -> int:
@@ -110,7 +118,7 @@ def perceptron_output(rng: Any) -> Draft:
         if abs(a) >= 0.05:  # a clear side of the threshold
             break
     y = engine_step(a)
-    work = f"{fmt(w1)}·{x1} + {fmt(w2)}·{x2} + ({fmt(b)}) = {fmt(a)}"
+    work = f"{signed(w1)}·{x1} + {signed(w2)}·{x2} + {signed(b)} = {fmt(a)}"
     side = ">" if y else "≤"
     return numeric(
         y,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from dltutor.lessons.quiz.generators.base import Draft, fmt, generator, numeric, pick
+from dltutor.lessons.quiz.generators.base import Draft, fmt, generator, numeric, pick, signed
 
 
 def engine_optimizer_steps(name: str, w0: float, grads: list[float], **kwargs: Any) -> float:
@@ -93,11 +93,10 @@ def adam_first_step(rng: Any) -> Draft:
     w1 = engine_optimizer_steps("Adam", w0, [g], lr=lr)
     f = fmt
     step = math.copysign(lr, g)  # η·g/|g|: the sign of the gradient
-    move = "−" if g > 0 else "+"  # the update subtracts it
-    work = (
-        f"η·m̂/√v̂ = η·g/|g| = {f(step, 6)}, so w = {f(w0)} − ({f(step, 6)}) = "
-        f"{f(w0)} {move} {f(lr)} = {f(w1, 6)}"
+    update = f"w = {f(w0)} − {signed(step, 6)} = " + (
+        f"{f(w0)} + {f(lr)} = {f(w1, 6)}" if g < 0 else f"{f(w1, 6)}"
     )
+    work = f"η·m̂/√v̂ = η·g/|g| = {f(step, 6)}"
     return numeric(
         round(w1, 6),
         en={
@@ -108,7 +107,7 @@ def adam_first_step(rng: Any) -> Draft:
             ),
             "explanation": (
                 "m = 0.1·g and v = 0.001·g²; bias correction divides by 1 − 0.9 and 1 − 0.999, "
-                f"so m̂ = g and v̂ = g². {work}. The first Adam step has the size of the learning "
+                f"so m̂ = g and v̂ = g². {work}, so {update}. The first Adam step has the size of the learning "
                 f"rate whatever the gradient's scale; SGD would have moved by "
                 f"η·g = {f(lr * g, 6)}."
             ),
@@ -120,7 +119,7 @@ def adam_first_step(rng: Any) -> Draft:
             ),
             "explanation": (
                 "m = 0.1·g、v = 0.001·g² で、バイアス補正によりそれぞれ 1 − 0.9、1 − 0.999 で"
-                f"割るので m̂ = g、v̂ = g² です。{work} です。Adam の最初の 1 歩は勾配の大きさに"
+                f"割るので m̂ = g、v̂ = g² です。{work} なので {update} です。Adam の最初の 1 歩は勾配の大きさに"
                 f"関係なく学習率と同じ大きさです。SGD なら η·g = {f(lr * g, 6)} だけ動きます。"
             ),
         },

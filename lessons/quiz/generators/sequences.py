@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from dltutor.lessons.quiz.generators.base import Draft, fmt, generator, numeric, pick
+from dltutor.lessons.quiz.generators.base import Draft, fmt, generator, numeric, pick, signed
 
 
 def _built(layer: Any, input_shape: tuple) -> Any:
@@ -86,10 +86,11 @@ def embedding_params(rng: Any) -> Draft:
     length = int(pick(rng, (10, 20, 50, 100)))
     dense = engine_dense_params(length * dim, 1)
     total = emb + dense
-    work = (
-        f"Embedding: {vocab:,} · {dim} = {emb:,}; Flatten: 0; Dense: {length}·{dim} + 1 = "
-        f"{dense:,}; total {emb:,} + {dense:,} = {total:,}"
+    parts = (
+        f"Embedding: {vocab:,} · {dim} = {emb:,}; Flatten: 0; Dense: {length}·{dim} + 1 = {dense:,}"
     )
+    work = f"{parts}; total {emb:,} + {dense:,} = {total:,}"
+    ja_work = f"{parts}、合計 {emb:,} + {dense:,} = {total:,}"
     return numeric(
         total,
         en={
@@ -109,7 +110,7 @@ def embedding_params(rng: Any) -> Draft:
                 "→ Dense(1, sigmoid) の、学習可能なパラメータは全部でいくつですか。"
             ),
             "explanation": (
-                f"{work} です。Flatten の出力は {length}·{dim} = {length * dim} 個の数で、1 個の"
+                f"{ja_work} です。Flatten の出力は {length}·{dim} = {length * dim} 個の数で、1 個の"
                 "ユニットはそれぞれに 1 つの重みと、バイアスを 1 つ持ちます。パラメータの"
                 "ほとんどは埋め込みの表にあります。"
             ),
@@ -125,7 +126,7 @@ _RNN_GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
 )
 def rnn_params(rng: Any) -> Draft:
     name = str(pick(rng, tuple(_RNN_GATES)))
-    features = int(pick(rng, (1, 8, 16, 32, 64)))
+    features = int(pick(rng, (8, 16, 32, 64)))
     units = int(pick(rng, (8, 16, 32, 64)))
     count = engine_recurrent_params(name, features, units)
     gates = _RNN_GATES[name]
@@ -186,10 +187,9 @@ def separable_params(rng: Any) -> Draft:
     depthwise, pointwise = engine_separable_params(k, c_in, c_out)
     total = depthwise + pointwise
     full = k * k * c_in * c_out
-    work = (
-        f"depthwise {k}·{k}·{c_in} = {depthwise:,}, pointwise {c_in}·{c_out} = {pointwise:,}, "
-        f"together {total:,}"
-    )
+    parts = f"depthwise {k}·{k}·{c_in} = {depthwise:,}, pointwise {c_in}·{c_out} = {pointwise:,}"
+    work = f"{parts}, together {total:,}"
+    ja_work = f"{parts.replace(', ', '、')}、合計 {total:,}"
     return numeric(
         total,
         en={
@@ -210,7 +210,7 @@ def separable_params(rng: Any) -> Draft:
             ),
             "explanation": (
                 "入力チャンネルごとに k×k の depthwise フィルターを 1 つずつ掛け、その後 1×1 の"
-                f"畳み込みでチャンネルを混ぜます：{work}。普通の Conv2D なら "
+                f"畳み込みでチャンネルを混ぜます：{ja_work}。普通の Conv2D なら "
                 f"{k}·{k}·{c_in}·{c_out} = {full:,} で、およそ {round(full / total)} 倍になります。"
             ),
         },
@@ -236,10 +236,10 @@ def temperature(rng: Any) -> Draft:
     total = sum(powered)
     ps = ", ".join(fmt(v) for v in p)
     rule = "p²" if t == 0.5 else "√p"
-    work = (
-        f"p^(1/T) = {rule}: ({', '.join(fmt(v, 3) for v in powered)}), sum {fmt(total, 3)}; "
-        f"q{k + 1} = {fmt(powered[k], 3)}/{fmt(total, 3)} = {fmt(q[k], 3)}"
-    )
+    powers = f"p^(1/T) = {rule}: ({', '.join(fmt(v, 3) for v in powered)})"
+    share = f"q{k + 1} = {fmt(powered[k], 3)}/{fmt(total, 3)} = {fmt(q[k], 3)}"
+    work = f"{powers}, sum {fmt(total, 3)}; {share}"
+    ja_work = f"{powers}、合計 {fmt(total, 3)}、{share}"
     en_effect = "sharpens the distribution" if t < 1 else "flattens the distribution"
     ja_effect = "分布を尖らせ" if t < 1 else "分布を平らにし"
     return numeric(
@@ -265,7 +265,7 @@ def temperature(rng: Any) -> Draft:
                 f"{k + 1} 番目の文字の q はいくつですか。小数第 2 位まで答えてください。"
             ),
             "explanation": (
-                f"{work} です。T = {fmt(t)} は{ja_effect}ます。最も確率の高い文字は "
+                f"{ja_work} です。T = {fmt(t)} は{ja_effect}ます。最も確率の高い文字は "
                 f"{fmt(max(p))} → {fmt(q[p.index(max(p))], 3)} になります。"
             ),
         },
@@ -286,8 +286,8 @@ def vae_sample(rng: Any) -> Draft:
     sigma = math.exp(0.5 * log_var)
     z = mu + sigma * eps
     work = (
-        f"σ = exp(½·({fmt(log_var)})) = {fmt(sigma, 3)}; z = μ + σ·ε = {fmt(mu)} + "
-        f"{fmt(sigma, 3)}·({fmt(eps)}) = {fmt(z, 3)}"
+        f"σ = exp(½·{signed(log_var)}) = {fmt(sigma, 3)}; z = μ + σ·ε = {fmt(mu)} + "
+        f"{fmt(sigma, 3)}·{signed(eps)} = {fmt(z, 3)}"
     )
     return numeric(
         round(z, 4),

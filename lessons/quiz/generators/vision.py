@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from dltutor.lessons.quiz.generators.base import Draft, fmt, generator, numeric, pick, single
+from dltutor.lessons.quiz.generators.base import (
+    Draft,
+    fmt,
+    generator,
+    numeric,
+    pick,
+    signed,
+    single,
+)
 
 
 def engine_conv_output(h: int, fh: int, stride: int, pad: int) -> int:
@@ -217,7 +225,7 @@ def gradcam(rng: Any) -> Draft:
     total = round(a1 * x1 + a2 * x2, 10)
     cam = max(total, 0.0)
     work = (
-        f"ReLU(α₁·A₁ + α₂·A₂) = ReLU({fmt(a1)}·{fmt(x1)} + ({fmt(a2)})·{fmt(x2)}) = "
+        f"ReLU(α₁·A₁ + α₂·A₂) = ReLU({signed(a1)}·{fmt(x1)} + {signed(a2)}·{fmt(x2)}) = "
         f"ReLU({fmt(total)}) = {fmt(cam)}"
     )
     return numeric(
@@ -262,10 +270,12 @@ def stacked_convs(rng: Any) -> Draft:
     single_big = engine_conv_params(c, c, big, use_bias=False)
     ask_stacked = bool(rng.integers(2))
     answer = stacked if ask_stacked else single_big
-    work = (
-        f"{depth} layers · 3·3·{c}·{c} = {depth * 9}·{c}² = {stacked:,}; "
-        f"one {big}×{big} layer: {big}·{big}·{c}·{c} = {big * big}·{c}² = {single_big:,}"
+    sums = (
+        f"{depth}·3·3·{c}·{c} = {depth * 9}·{c}² = {stacked:,}",
+        f"{big}·{big}·{c}·{c} = {big * big}·{c}² = {single_big:,}",
     )
+    work = f"{depth} layers of 3×3: {sums[0]}; one {big}×{big} layer: {sums[1]}"
+    ja_work = f"3×3 の {depth} 層：{sums[0]}、{big}×{big} の 1 層：{sums[1]}"
     en_q = (
         f"How many weights do the {depth} stacked 3×3 layers have together?"
         if ask_stacked
@@ -297,7 +307,7 @@ def stacked_convs(rng: Any) -> Draft:
                 "バイアスはありません。" + ja_q
             ),
             "explanation": (
-                f"{work} です。重ねた層は大きな層 1 つの {fmt(stacked / single_big, 2)} 倍の重みで"
+                f"{ja_work} です。重ねた層は大きな層 1 つの {fmt(stacked / single_big, 2)} 倍の重みで"
                 "済み、層の間に非線形関数も入ります。VGG が 3×3 のフィルターだけを使う理由です。"
             ),
         },
