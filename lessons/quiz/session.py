@@ -339,8 +339,7 @@ def build_quiz(
         n_gen = min(n, max(n - len(pool), round(n / 5) if len(pool) else n))
     chosen = pool[: n - n_gen]
     if makers and n_gen:
-        made = _generate(makers, n_gen, rng)
-        chosen += made + pool[n - n_gen : n - len(made)]
+        chosen += _generate(makers, n_gen, rng)
     if not chosen:
         where = f"lesson {lesson_id}" if lesson_id else "the course"
         raise QuizError(f"{where} has no quiz questions yet")
@@ -349,23 +348,13 @@ def build_quiz(
 
 
 def _generate(makers: Sequence[Any], count: int, rng: random.Random) -> list[Question]:
-    """Up to `count` fresh questions, taking the generators in turn in a shuffled order.
-    A generator that fails is dropped and the others fill in."""
+    """`count` fresh questions, taking the generators in turn in a shuffled order."""
     import numpy as np
 
     np_rng = np.random.default_rng(rng.randrange(2**63))
     order = list(makers)
     rng.shuffle(order)
-    made: list[Question] = []
-    failures = 0
-    while len(made) < count and order and failures < 3 * len(makers):
-        maker = order[len(made) % len(order)]
-        try:
-            made.append(maker.make(np_rng))
-        except Exception:  # an engine part not there yet: use the other generators
-            failures += 1
-            order.remove(maker)
-    return made
+    return [order[i % len(order)].make(np_rng) for i in range(count)]
 
 
 def build_review(
