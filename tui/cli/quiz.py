@@ -176,9 +176,8 @@ def _finish(session: QuizSession, *, completed: bool, lang: str, as_json: bool) 
     console.print()
     if not completed:
         console.print(WORDS.get(lang, "stopped", a=summary.asked, n=session.total))
-    console.print(
-        f"[bold]{WORDS.get(lang, 'score', c=summary.correct, a=summary.asked, p=summary.score)}[/bold]"
-    )
+    score = WORDS.get(lang, "score", c=summary.correct, a=summary.asked, p=summary.score)
+    console.print(f"[bold]{score}[/bold]")
     missed = []
     for fb in session.results:
         if not fb.correct:

@@ -113,8 +113,14 @@ def kfold_sizes(rng: Any) -> Draft:
         en_w = ja_w = f"{n} − {n} / {k} = {n} − {val} = {train}"
     else:
         answer = models
-        en_q = f"The whole K-fold is repeated {repeats} times with a new shuffle (iterated K-fold). How many models are trained?"
-        ja_q = f"シャッフルし直して K 分割交差検証全体を {repeats} 回繰り返します（シャッフル付き反復 K 分割交差検証）。学習するモデルはいくつですか。"
+        en_q = (
+            f"The whole K-fold is repeated {repeats} times with a new shuffle (iterated "
+            "K-fold). How many models are trained?"
+        )
+        ja_q = (
+            f"シャッフルし直して K 分割交差検証全体を {repeats} 回繰り返します"
+            "（シャッフルを伴う反復 K 分割交差検証）。学習するモデルはいくつですか。"
+        )
         en_w = ja_w = f"{k}·{repeats} = {models}"
     return numeric(
         answer,

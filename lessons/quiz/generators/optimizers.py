@@ -107,8 +107,8 @@ def adam_first_step(rng: Any) -> Draft:
             ),
             "explanation": (
                 "m = 0.1·g and v = 0.001·g²; bias correction divides by 1 − 0.9 and 1 − 0.999, "
-                f"so m̂ = g and v̂ = g². {work}, so {update}. The first Adam step has the size of the learning "
-                f"rate whatever the gradient's scale; SGD would have moved by "
+                f"so m̂ = g and v̂ = g². {work}, so {update}. The first Adam step has the size "
+                "of the learning rate whatever the gradient's scale; SGD would have moved by "
                 f"η·g = {f(lr * g, 6)}."
             ),
         },
@@ -119,8 +119,9 @@ def adam_first_step(rng: Any) -> Draft:
             ),
             "explanation": (
                 "m = 0.1·g、v = 0.001·g² で、バイアス補正によりそれぞれ 1 − 0.9、1 − 0.999 で"
-                f"割るので m̂ = g、v̂ = g² です。{work} なので {update} です。Adam の最初の 1 歩は勾配の大きさに"
-                f"関係なく学習率と同じ大きさです。SGD なら η·g = {f(lr * g, 6)} だけ動きます。"
+                f"割るので m̂ = g、v̂ = g² です。{work} なので {update} です。"
+                "Adam の最初の 1 歩は勾配の大きさに関係なく学習率と同じ大きさです。"
+                f"SGD なら η·g = {f(lr * g, 6)} だけ動きます。"
             ),
         },
         tolerance=max(lr * 0.02, 1e-5),

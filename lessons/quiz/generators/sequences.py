@@ -261,7 +261,7 @@ def temperature(rng: Any) -> Draft:
         ja={
             "prompt": (
                 f"言語モデルが次の文字の確率を p = ({ps}) と予測しました。サンプリングの前に、"
-                f"温度 T = {fmt(t)} で q_i = p_i^(1/T) / Σ_j p_j^(1/T) と再重み付けします。"
+                f"温度 T = {fmt(t)} で q_i = p_i^(1/T) / Σ_j p_j^(1/T) と重み付けし直します。"
                 f"{k + 1} 番目の文字の q はいくつですか。小数第 2 位まで答えてください。"
             ),
             "explanation": (
