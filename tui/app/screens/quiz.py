@@ -3,6 +3,7 @@ a jump to the lesson section it tests, and a summary at the end."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -53,6 +54,14 @@ WORDS = Words(
 )
 
 
+class Mode(StrEnum):
+    """What the screen shows, and so what a key does."""
+
+    ASK = "ask"  # a question: keys pick, Enter submits
+    FEEDBACK = "feedback"  # the verdict and explanation: Enter goes on
+    SUMMARY = "summary"  # the end: Enter leaves
+
+
 class QuizScreen(Screen[None]):
     """Drives one `QuizSession`; `review=True` titles it as a spaced-repetition review."""
 
@@ -68,7 +77,7 @@ class QuizScreen(Screen[None]):
         self.shown: Presented | None = None
         self.feedback: Feedback | None = None
         self.picks: tuple[int, ...] = ()  # stored choice indices, in the order pressed
-        self.mode = "ask"
+        self.mode = Mode.ASK
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,7 +110,7 @@ class QuizScreen(Screen[None]):
         if self.shown is None:
             self.show_summary()
             return
-        self.mode = "ask"
+        self.mode = Mode.ASK
         self.query_one("#prompt", Static).update(escape(self.shown.prompt))
         self.query_one("#feedback", Static).update("")
         answer = self.query_one("#answer", Input)
@@ -157,7 +166,7 @@ class QuizScreen(Screen[None]):
         except AnswerError as error:
             self.notify(str(error), severity="warning")
             return
-        self.mode = "feedback"
+        self.mode = Mode.FEEDBACK
         self.query_one("#answer", Input).disabled = True
         self.query_one("#quiz-body").focus()
         self.render_question()
@@ -175,7 +184,7 @@ class QuizScreen(Screen[None]):
         self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
 
     def show_summary(self) -> None:
-        self.mode = "summary"
+        self.mode = Mode.SUMMARY
         summary = self.session.summary()
         self.render_question()
         headline = self.word(
@@ -204,19 +213,19 @@ class QuizScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.mode == "ask":
+        if self.mode is Mode.ASK:
             self.submit(event.value)
 
     def on_key(self, event: events.Key) -> None:
         if isinstance(self.focused, Input) and not self.focused.disabled:
             return
         key = event.key
-        if self.mode == "feedback":
+        if self.mode is Mode.FEEDBACK:
             if key in ("enter", "n", "space"):
                 event.stop()
                 self.advance()
             return
-        if self.mode == "summary":
+        if self.mode is Mode.SUMMARY:
             if key == "enter":
                 event.stop()
                 self.app.pop_screen()
@@ -247,18 +256,18 @@ class QuizScreen(Screen[None]):
     def language_changed(self) -> None:
         """Redraw the screen's own words; the questions stay in the language they were drawn."""
         self.sub_title = self.title_word
-        if self.mode == "summary":
+        if self.mode is Mode.SUMMARY:
             self.show_summary()
             return
         self.render_question()
-        if self.mode == "feedback" and self.feedback is not None:
+        if self.mode is Mode.FEEDBACK and self.feedback is not None:
             self.show_feedback(self.feedback)
 
     def action_goto_section(self) -> None:
         target = None
-        if self.mode == "feedback" and self.feedback is not None:
+        if self.mode is Mode.FEEDBACK and self.feedback is not None:
             target = self.feedback.section
-        elif self.mode == "summary":
+        elif self.mode is Mode.SUMMARY:
             target = next((fb.section for fb in self.session.results if not fb.correct), None)
         if target is not None:
             self.app.open_lesson(target.lesson, section=target.slug)
