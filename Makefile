@@ -32,6 +32,7 @@ format: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python -m dltutor.engine.bench
 	$(BIN)/dltutor models bench
+	$(BIN)/python -m dltutor.lessons.runner.bench
 
 wheel: $(VENV)/.installed
 	$(BIN)/python -m pip wheel --no-deps --wheel-dir dist .

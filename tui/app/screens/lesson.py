@@ -1,18 +1,34 @@
 """The lesson reader: Markdown with a table of contents, the scroll position remembered,
-the lesson's lab (`l`) and quiz (`q`) one key away, finished when read to the end."""
+the lesson's lab (`l`) and quiz (`q`) one key away, finished when read to the end.
+
+Its Python blocks run like notebook cells in the lesson's own kernel (a child process,
+started at the first run and ended when the reader closes); a thread worker feeds the
+kernel and posts what it prints, and the cells show it."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from dltutor.lessons.catalog import get_lesson
+from dltutor.lessons.runner import edits
+from dltutor.lessons.runner.blocks import CodeBlock
+from dltutor.lessons.runner.cell import BlockResult, run_cell
+from dltutor.lessons.runner.kernel import Kernel, KernelError
 from dltutor.tui.app.strings import WORDS
+from dltutor.tui.app.widgets.code_cell import WORDS as CODE_WORDS
+from dltutor.tui.app.widgets.code_cell import CodeCell
 from dltutor.tui.app.widgets.lesson_viewer import LessonViewer
 
 if TYPE_CHECKING:
@@ -30,8 +46,34 @@ class LessonScreen(Screen[None]):
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page", show=False),
+        Binding("c", "next_cell", "Code"),
+        Binding("R", "restart_kernel", "Restart", show=False),
         Binding("L", "app.toggle_language", "Language", show=False),
     ]
+
+    class CellOutput(Message):
+        """Text a running block printed."""
+
+        def __init__(self, index: int, text: str) -> None:
+            super().__init__()
+            self.index, self.text = index, text
+
+    class CellStarted(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class CellFinished(Message):
+        def __init__(self, result: BlockResult) -> None:
+            super().__init__()
+            self.result = result
+
+    class RunEnded(Message):
+        """The worker is done with the kernel (or could not start it: `error`)."""
+
+        def __init__(self, error: str | None = None) -> None:
+            super().__init__()
+            self.error = error
 
     def __init__(self, lesson_key: str, section: str | None = None) -> None:
         super().__init__()
@@ -40,6 +82,10 @@ class LessonScreen(Screen[None]):
         self.finished = False
         self._ready = False
         self._tries = 0
+        self.kernel: Kernel | None = None
+        self.running = False
+        self._stop = False
+        self._cells: dict[int, CodeCell] = {}
 
     def _markdown(self) -> str:
         return f"# {self.lesson.id} · {self.lesson.title}\n\n{self.lesson.body}"
@@ -69,6 +115,11 @@ class LessonScreen(Screen[None]):
 
     def on_lesson_viewer_ready(self, event: LessonViewer.Ready) -> None:
         self._tries = 0
+        lang = self.app.lang
+        self._cells = {cell.index: cell for cell in self.viewer.document.cells()}
+        for cell in self._cells.values():
+            copy = edits.edited(self.lesson.id, lang, cell.index)
+            cell.show_code(copy or cell.lesson_code, edited=copy is not None)
         self.call_after_refresh(self._place)
 
     def _place(self) -> None:
@@ -123,6 +174,126 @@ class LessonScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._save_scroll()
+        if self.kernel is not None:
+            self.kernel.close()
+
+    # Running blocks -------------------------------------------------------------------
+
+    def on_code_cell_run(self, message: CodeCell.Run) -> None:
+        if self.running:
+            self.notify(CODE_WORDS.get(self.app.lang, "busy"))
+            return
+        last = message.cell.index
+        chosen = (
+            [self._cells[i] for i in sorted(self._cells) if i <= last]
+            if message.upto
+            else [message.cell]
+        )
+        for cell in chosen:
+            cell.start(waiting=cell is not chosen[0])
+        self.running, self._stop = True, False
+        self._run_blocks([CodeBlock(cell.index, cell.code) for cell in chosen])
+
+    @work(thread=True, exclusive=True, group="code")
+    def _run_blocks(self, blocks: list[CodeBlock]) -> None:
+        """Feed the kernel one block at a time; never touches a widget."""
+        if self.kernel is None:
+            self.kernel = Kernel()
+        error = None
+        try:
+            for block in blocks:
+                if self._stop:
+                    break
+                self.post_message(self.CellStarted(block.index))
+                for item in run_cell(
+                    self.kernel, block, f"lesson {self.lesson.id} block {block.index}"
+                ):
+                    if isinstance(item, BlockResult):
+                        self.post_message(self.CellFinished(item))
+                        self._stop = self._stop or not item.ok
+                    else:
+                        self.post_message(self.CellOutput(block.index, item))
+        except KernelError as failure:
+            error = str(failure)
+        self.post_message(self.RunEnded(error))
+
+    def on_lesson_screen_cell_started(self, message: CellStarted) -> None:
+        if cell := self._cells.get(message.index):
+            cell.start()
+
+    def on_lesson_screen_cell_output(self, message: CellOutput) -> None:
+        if cell := self._cells.get(message.index):
+            cell.append(message.text)
+
+    def on_lesson_screen_cell_finished(self, message: CellFinished) -> None:
+        if cell := self._cells.get(message.result.index):
+            cell.finish(message.result, self.kernel.time_limit if self.kernel else 0.0)
+
+    def on_lesson_screen_run_ended(self, message: RunEnded) -> None:
+        self.running = False
+        for cell in self._cells.values():
+            cell.cancel_waiting()
+        if message.error:
+            self.notify(
+                CODE_WORDS.get(self.app.lang, "kernel_failed", error=message.error),
+                severity="error",
+            )
+
+    def on_code_cell_stop(self, message: CodeCell.Stop) -> None:
+        self._stop = True
+        if self.kernel is not None:
+            self.kernel.interrupt()
+
+    def on_code_cell_edit(self, message: CodeCell.Edit) -> None:
+        cell, lang = message.cell, self.app.lang
+        if self.running:
+            self.notify(CODE_WORDS.get(lang, "busy"))
+            return
+        path = edits.prepare(self.lesson.id, lang, cell.index, cell.code)
+        editor = (
+            os.environ.get("VISUAL")
+            or os.environ.get("EDITOR")
+            or shutil.which("nano")
+            or shutil.which("vi")
+        )
+        if not editor:
+            self.notify(CODE_WORDS.get(lang, "no_editor"), severity="error")
+            return
+        try:
+            with self.app.suspend():
+                subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except Exception:  # noqa: BLE001 — headless or unsupported terminals cannot suspend
+            self.notify(CODE_WORDS.get(lang, "no_suspend", path=path), severity="warning")
+            return
+        cell.show_code(
+            edits.edited(self.lesson.id, lang, cell.index) or cell.lesson_code, edited=True
+        )
+        cell.action_run()
+
+    def on_code_cell_reset(self, message: CodeCell.Reset) -> None:
+        cell = message.cell
+        edits.reset(self.lesson.id, self.app.lang, cell.index)
+        cell.show_code(cell.lesson_code, edited=False)
+
+    def action_next_cell(self) -> None:
+        """Focus the next Python block below the focused one (or below the top of the view)."""
+        cells = [self._cells[i] for i in sorted(self._cells)]
+        focused = self.focused
+        if isinstance(focused, CodeCell) and focused in cells:
+            later = cells[cells.index(focused) + 1 :]
+        else:
+            top = self.viewer.scroll_y
+            later = [c for c in cells if c.virtual_region.y >= top]
+        if later:
+            later[0].focus()
+            self.viewer.scroll_to_widget(later[0], top=True, animate=False)
+
+    def action_restart_kernel(self) -> None:
+        if self.kernel is not None:
+            self._stop = True
+            self.kernel.close()
+            self.kernel = None
+        self.notify(CODE_WORDS.get(self.app.lang, "kernel_restarted"))
 
     def language_changed(self) -> None:
         self.lesson = get_lesson(self.lesson.key, self.app.lang)
