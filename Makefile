@@ -33,6 +33,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m dltutor.engine.bench
 	$(BIN)/dltutor models bench
 	$(BIN)/python -m dltutor.lessons.runner.bench
+	$(BIN)/python -m dltutor.tui.app.bench
 
 wheel: $(VENV)/.installed
 	$(BIN)/python -m pip wheel --no-deps --wheel-dir dist .
