@@ -21,6 +21,8 @@ LATE = {
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 EXPECTED = re.compile(r"#\s*->\s*(.+?)\s*$", re.MULTILINE)
 LAB_RUN = re.compile(r"dltutor lab (\d\d-[a-z0-9-]+)((?: --set [a-z_]+=[^\s`]+)+)")
+CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+CJK_GAP = re.compile(f"[{CJK}] +[{CJK}]")
 KNOBS = {lab.id: {knob.name for knob in lab.knobs} for lab in all_labs()}
 
 
@@ -57,12 +59,16 @@ def test_lab_commands_set_existing_knobs(key: str, lang: str) -> None:
             assert name in KNOBS[lab], f"{lang}/{key}.md: lab {lab} has no knob {name!r}"
 
 
-def inline_texts(tokens) -> list[str]:
+def inline_tokens(tokens):
     for token in tokens:
         if token.type == "inline":
-            yield from inline_texts(token.children or [])
-        elif token.type == "text":
-            yield token.content
+            yield from inline_tokens(token.children or [])
+        else:
+            yield token
+
+
+def inline_texts(tokens) -> list[str]:
+    return [token.content for token in inline_tokens(tokens) if token.type == "text"]
 
 
 @pytest.mark.parametrize("key", sorted(LATE["ja"]))
@@ -70,3 +76,16 @@ def test_japanese_bold_renders(key: str) -> None:
     tokens = MarkdownIt("commonmark").enable("table").parse(LATE["ja"][key].body)
     stray = [text for text in inline_texts(tokens) if "**" in text or "__" in text]
     assert not stray, f"ja/{key}.md renders literal bold markers: {stray[:3]}"
+
+
+@pytest.mark.parametrize("key", sorted(LATE["ja"]))
+def test_japanese_prose_has_no_breaks_or_gaps(key: str) -> None:
+    """A soft line break or a space between two Japanese characters is drawn as a gap and
+    becomes the only place a terminal wraps the line: each paragraph is one source line."""
+    tokens = list(
+        inline_tokens(MarkdownIt("commonmark").enable("table").parse(LATE["ja"][key].body))
+    )
+    breaks = [token for token in tokens if token.type == "softbreak"]
+    assert not breaks, f"ja/{key}.md has {len(breaks)} line breaks inside paragraphs"
+    gaps = [text for text in inline_texts(tokens) if CJK_GAP.search(text)]
+    assert not gaps, f"ja/{key}.md has spaces between Japanese characters: {gaps[:2]}"
