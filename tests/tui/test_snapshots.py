@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from dltutor.lessons.quiz import build_quiz
 from dltutor.tui.app.app import DLTutorApp
@@ -30,7 +31,11 @@ def make_app() -> DLTutorApp:
 
 
 async def settle(pilot) -> None:
+    """Workers done, and text cursors steady: a blinking cursor would make the picture
+    depend on the moment it is taken."""
     await pilot.app.workers.wait_for_complete()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
     await pilot.pause(0.2)
 
 
