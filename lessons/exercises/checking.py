@@ -121,7 +121,7 @@ class Checker:
         if np.allclose(a, b, rtol=rtol, atol=atol):
             return
         diff = np.abs(a - b)
-        diff[~np.isfinite(diff)] = np.inf
+        diff = np.where(np.isfinite(diff), diff, np.inf)
         index = tuple(int(i) for i in np.unravel_index(int(np.argmax(diff)), diff.shape))
         self.fail(
             mistake,

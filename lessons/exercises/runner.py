@@ -73,7 +73,9 @@ def describe(exercise: Exercise, lang: str, result: dict[str, Any]) -> str:
         lines.append(TEXTS.get(lang, "dtype", expected=result["expected_dtype"], got=result["got_dtype"]))
     for name, value in (result.get("inputs") or {}).items():
         lines.append(TEXTS.get(lang, "input", name=name, value=value))
-    if kind == "values":
+    if kind == "values" and not result["index"]:
+        lines.append(TEXTS.get(lang, "scalar", expected=result["expected"], got=result["got"]))
+    elif kind == "values":
         lines.append(
             TEXTS.get(
                 lang,
@@ -84,7 +86,7 @@ def describe(exercise: Exercise, lang: str, result: dict[str, Any]) -> str:
                 diff=result["max_diff"],
             )
         )
-    elif kind == "property":
+    if kind == "property":
         lines.append(TEXTS.get(lang, "property", got=result.get("got", "?"), expected=result.get("expected", "?")))
     elif kind == "type":
         lines.append(TEXTS.get(lang, "type", got=result.get("got", "?")))
