@@ -73,7 +73,9 @@ class SandboxResult:
 # --- parent side --------------------------------------------------------------------------
 
 
-def spawn(limits: Limits, result_fd: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+def spawn(
+    limits: Limits, result_fd: int, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen:
     """Start `python -m dltutor.lessons.sandbox` in a new session; `result_fd` is inherited."""
     env = {**os.environ, **CHILD_ENV, **(extra_env or {})}
     env["DLTUTOR_SANDBOX_FD"] = str(result_fd)
@@ -184,7 +186,9 @@ class SandboxRun:
         )
 
 
-def run_in_child(target: str, payload: dict[str, Any], limits: Limits | None = None) -> SandboxResult:
+def run_in_child(
+    target: str, payload: dict[str, Any], limits: Limits | None = None
+) -> SandboxResult:
     """Run `target(payload)` ("package.module:function") in a limited child; wait for it."""
     return SandboxRun(target, payload, limits or Limits()).wait()
 
@@ -207,12 +211,16 @@ def learner_traceback(error: BaseException, files: Sequence[str | Path]) -> str:
     wanted = {str(Path(f).resolve()) for f in files}
     lines: list[str] = []
     frames = [
-        f for f in traceback.extract_tb(error.__traceback__) if str(Path(f.filename).resolve()) in wanted
+        f
+        for f in traceback.extract_tb(error.__traceback__)
+        if str(Path(f.filename).resolve()) in wanted
     ]
     if frames:
         lines.append("Traceback (most recent call last):\n")
         for frame in frames:
-            lines.append(f'  File "{Path(frame.filename).name}", line {frame.lineno}, in {frame.name}\n')
+            lines.append(
+                f'  File "{Path(frame.filename).name}", line {frame.lineno}, in {frame.name}\n'
+            )
             if frame.line:
                 lines.append(f"    {frame.line.strip()}\n")
     if isinstance(error, SyntaxError) and error.filename:

@@ -107,13 +107,21 @@ class Checker:
         mistake = self._which(have, like, rtol, atol)
         if have.shape != want.shape:
             self.fail(
-                mistake, kind="shape", inputs=shown, expected_shape=list(want.shape),
-                got_shape=list(have.shape), got=show(got),
+                mistake,
+                kind="shape",
+                inputs=shown,
+                expected_shape=list(want.shape),
+                got_shape=list(have.shape),
+                got=show(got),
             )
         if dtype and want.dtype.kind == "f" and have.dtype.kind not in "f":
             self.fail(
-                mistake, kind="dtype", inputs=shown, expected_dtype=str(want.dtype),
-                got_dtype=str(have.dtype), got=show(got),
+                mistake,
+                kind="dtype",
+                inputs=shown,
+                expected_dtype=str(want.dtype),
+                got_dtype=str(have.dtype),
+                got=show(got),
             )
         if have.dtype.kind not in "biuf":
             self.fail(mistake, kind="type", inputs=shown, got=show(got))
@@ -136,14 +144,25 @@ class Checker:
         )
 
     @staticmethod
-    def _which(have: np.ndarray, like: Mapping[str, Any] | Sequence[tuple[str, Any]] | None, rtol: float, atol: float) -> str | None:
+    def _which(
+        have: np.ndarray,
+        like: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
+        rtol: float,
+        atol: float,
+    ) -> str | None:
         """The mistake whose output `have` matches, if any."""
         pairs = like.items() if isinstance(like, Mapping) else (like or ())
         for mistake, wrong in pairs:
             wrong = np.asarray(wrong)
             if wrong.shape != have.shape or have.dtype.kind not in "biuf":
                 continue
-            if np.allclose(have.astype(np.float64), wrong.astype(np.float64), rtol=rtol, atol=atol, equal_nan=True):
+            if np.allclose(
+                have.astype(np.float64),
+                wrong.astype(np.float64),
+                rtol=rtol,
+                atol=atol,
+                equal_nan=True,
+            ):
                 return mistake
         return None
 

@@ -20,7 +20,9 @@ class Exercise:
     lesson: str
     implements: tuple[str, ...]
     words: Words
-    package: str  # the exercise's folder as a module path, e.g. dltutor.lessons.exercises.e02_softmax
+    package: (
+        str  # the exercise's folder as a module path, e.g. dltutor.lessons.exercises.e02_softmax
+    )
 
     def text(self, lang: str, key: str, **values: object) -> str:
         return self.words.get(lang, key, **values)

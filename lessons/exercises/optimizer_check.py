@@ -28,7 +28,9 @@ def _copy(params: Mapping[str, np.ndarray]) -> Params:
     return {k: np.array(v, dtype=np.float64, copy=True) for k, v in params.items()}
 
 
-def path(update: Callable[[Params, Params], Any], params: Params, grads: list[Params]) -> list[Params]:
+def path(
+    update: Callable[[Params, Params], Any], params: Params, grads: list[Params]
+) -> list[Params]:
     """Parameters after each update (update works in place, as in the book)."""
     params = _copy(params)
     out = []

@@ -46,7 +46,9 @@ class CheckReport:
         return {
             "id": self.exercise,
             "passed": self.passed,
-            "checks": [{"name": i.name, "passed": i.passed, "message": i.message} for i in self.items],
+            "checks": [
+                {"name": i.name, "passed": i.passed, "message": i.message} for i in self.items
+            ],
         }
 
     def summary(self, lang: str) -> str:
@@ -67,10 +69,17 @@ def describe(exercise: Exercise, lang: str, result: dict[str, Any]) -> str:
     lines: list[str] = []
     if kind == "shape":
         lines.append(
-            TEXTS.get(lang, "shape", expected=tuple(result["expected_shape"]), got=tuple(result["got_shape"]))
+            TEXTS.get(
+                lang,
+                "shape",
+                expected=tuple(result["expected_shape"]),
+                got=tuple(result["got_shape"]),
+            )
         )
     if kind == "dtype":
-        lines.append(TEXTS.get(lang, "dtype", expected=result["expected_dtype"], got=result["got_dtype"]))
+        lines.append(
+            TEXTS.get(lang, "dtype", expected=result["expected_dtype"], got=result["got_dtype"])
+        )
     for name, value in (result.get("inputs") or {}).items():
         lines.append(TEXTS.get(lang, "input", name=name, value=value))
     if kind == "values" and not result["index"]:
@@ -87,7 +96,11 @@ def describe(exercise: Exercise, lang: str, result: dict[str, Any]) -> str:
             )
         )
     if kind == "property":
-        lines.append(TEXTS.get(lang, "property", got=result.get("got", "?"), expected=result.get("expected", "?")))
+        lines.append(
+            TEXTS.get(
+                lang, "property", got=result.get("got", "?"), expected=result.get("expected", "?")
+            )
+        )
     elif kind == "type":
         lines.append(TEXTS.get(lang, "type", got=result.get("got", "?")))
     elif kind in ("shape", "dtype") and "got" in result:
@@ -144,7 +157,9 @@ def report_from(exercise: Exercise, lang: str, result: SandboxResult) -> CheckRe
 class CheckJob:
     """One check in the sandbox; `stop()` from another thread ends it."""
 
-    def __init__(self, exercise: Exercise, path: Path, limits: Limits | None = None, seed: int = 0) -> None:
+    def __init__(
+        self, exercise: Exercise, path: Path, limits: Limits | None = None, seed: int = 0
+    ) -> None:
         self.exercise = exercise
         payload = {
             "file": str(Path(path).resolve()),

@@ -13,17 +13,29 @@ def check(ns, c):
     x = np.array([-2.0, -0.5, 0.0, 0.5, 3.0])
     with c.step("step_function(x)  x: (5,) with a 0", hint=1, errors=STEP_ERRORS):
         got = step_function(x.copy())
-        c.compare(got, F.step_function(x), inputs={"x": x}, like={"step-at-zero": x >= 0}, dtype=False)
-        c.require(np.asarray(got).dtype != bool, "step-bool", kind="dtype", expected_dtype="int64", got_dtype="bool")
+        c.compare(
+            got, F.step_function(x), inputs={"x": x}, like={"step-at-zero": x >= 0}, dtype=False
+        )
+        c.require(
+            np.asarray(got).dtype != bool,
+            "step-bool",
+            kind="dtype",
+            expected_dtype="int64",
+            got_dtype="bool",
+        )
     with c.step("step_function(x)  x: (2, 3)", hint=1, errors=STEP_ERRORS):
         m = c.rng.standard_normal((2, 3))
         c.compare(step_function(m.copy()), F.step_function(m), inputs={"x": m}, dtype=False)
     with c.step("sigmoid(x)  x: (5,)", hint=2, errors=SIGMOID_ERRORS):
-        c.compare(sigmoid(x.copy()), F.sigmoid(x), inputs={"x": x}, like={"sigmoid-sign": F.sigmoid(-x)})
+        c.compare(
+            sigmoid(x.copy()), F.sigmoid(x), inputs={"x": x}, like={"sigmoid-sign": F.sigmoid(-x)}
+        )
     with c.step("sigmoid(x)  x: (3, 4), large |x|", hint=2, errors=SIGMOID_ERRORS):
         m = c.rng.standard_normal((3, 4)) * 5
         m[0, 0], m[1, 1] = 800.0, -800.0
-        c.compare(sigmoid(m.copy()), F.sigmoid(m), inputs={"x": m}, like={"sigmoid-sign": F.sigmoid(-m)})
+        c.compare(
+            sigmoid(m.copy()), F.sigmoid(m), inputs={"x": m}, like={"sigmoid-sign": F.sigmoid(-m)}
+        )
     with c.step("relu(x)  x: (5,)", hint=3, errors=RELU_ERRORS):
         keep = x.copy()
         got = relu(x)

@@ -21,7 +21,9 @@ def check(ns, c):
         c.compare(softmax(a.copy()), F.softmax(a), inputs={"a": a}, like=like)
     with c.step("softmax(a + 1000) is finite and sums to 1", hint=1, errors=errors):
         a = np.array([1010.0, 1000.0, 990.0])
-        c.compare(softmax(a.copy()), F.softmax(a), inputs={"a": a}, like={"no-max-shift": _naive(a)})
+        c.compare(
+            softmax(a.copy()), F.softmax(a), inputs={"a": a}, like={"no-max-shift": _naive(a)}
+        )
     with c.step("softmax(a)  a: (2, 3), rows far apart", hint=2, errors=errors):
         a = np.array([[1000.0, 1001.0, 999.0], [-3.0, 0.5, 2.0]])
         got = softmax(a.copy())
@@ -30,4 +32,9 @@ def check(ns, c):
         a = np.array([0.5, -1.0, 2.0], dtype=np.float32)
         got = softmax(a.copy())
         c.compare(got, F.softmax(a), inputs={"a": a}, rtol=1e-5, atol=1e-6)
-        c.require(np.asarray(got).dtype == np.float32, kind="dtype", expected_dtype="float32", got_dtype=str(np.asarray(got).dtype))
+        c.require(
+            np.asarray(got).dtype == np.float32,
+            kind="dtype",
+            expected_dtype="float32",
+            got_dtype=str(np.asarray(got).dtype),
+        )

@@ -49,9 +49,15 @@ def check(ns, c):
         got = grad(_cubic, x)
         c.require(np.array_equal(x, keep), "not-restored", got=str(x), expected=str(keep))
         like = {"forward-difference": _forward_gradient(_cubic, keep.copy())}
-        c.compare(got, F.numerical_gradient(_cubic, keep.copy()), inputs={"x": keep}, like=like, rtol=1e-6)
+        c.compare(
+            got, F.numerical_gradient(_cubic, keep.copy()), inputs={"x": keep}, like=like, rtol=1e-6
+        )
     m = c.rng.standard_normal((2, 3))
-    with c.step("numerical_gradient(f, x)  f = Σ x³ + ½x², x: (2, 3)", hint=2, errors={"out of bounds": "flat-only"}):
+    with c.step(
+        "numerical_gradient(f, x)  f = Σ x³ + ½x², x: (2, 3)",
+        hint=2,
+        errors={"out of bounds": "flat-only"},
+    ):
         keep = m.copy()
         got = grad(_cubic, m)
         c.require(np.array_equal(m, keep), "not-restored", got=str(m), expected=str(keep))
@@ -73,4 +79,6 @@ def check(ns, c):
         start = np.array([1.0, 2.0])
         got = _final(descent(bowl, start.copy(), lr=0.01, step_num=5))
         like = {"one-step": F.gradient_descent(bowl, start, 0.01, 1)[0]}
-        c.compare(got, F.gradient_descent(bowl, start, 0.01, 5)[0], inputs={"init_x": start}, like=like)
+        c.compare(
+            got, F.gradient_descent(bowl, start, 0.01, 5)[0], inputs={"init_x": start}, like=like
+        )

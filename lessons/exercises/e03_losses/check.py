@@ -16,12 +16,16 @@ def check(ns, c):
     with c.step("mean_squared_error(y, t)  y, t: (10,)", hint=1):
         d = y - t
         like = {"mse-no-half": np.sum(d**2), "mse-mean": np.mean(d**2)}
-        c.compare(mse(y.copy(), t.copy()), F.sum_squared_error(y, t), inputs={"y": y, "t": t}, like=like)
+        c.compare(
+            mse(y.copy(), t.copy()), F.sum_squared_error(y, t), inputs={"y": y, "t": t}, like=like
+        )
     with c.step("mean_squared_error(y, t)  y, t: (2, 3)", hint=1):
         a, b = c.rng.random((2, 3)), c.rng.random((2, 3))
         d = a - b
         like = {"mse-no-half": np.sum(d**2), "mse-mean": np.mean(d**2)}
-        c.compare(mse(a.copy(), b.copy()), F.sum_squared_error(a, b), inputs={"y": a, "t": b}, like=like)
+        c.compare(
+            mse(a.copy(), b.copy()), F.sum_squared_error(a, b), inputs={"y": a, "t": b}, like=like
+        )
     with c.step("cross_entropy_error(y, t)  y, t: (10,) one-hot", hint=2):
         c.compare(cee(y.copy(), t.copy()), F.cross_entropy_error(y, t), inputs={"y": y, "t": t})
     yb = _probabilities(c.rng, 4, 5)
@@ -31,15 +35,24 @@ def check(ns, c):
         want = F.cross_entropy_error(yb, onehot)
         like = {"no-batch-mean": want * 4}
         c.compare(cee(yb.copy(), onehot.copy()), want, inputs={"y": yb, "t": onehot}, like=like)
-    with c.step("cross_entropy_error(y, t)  y: (4, 5), t: (4,) labels", hint=3, errors=LABEL_ERRORS):
+    with c.step(
+        "cross_entropy_error(y, t)  y: (4, 5), t: (4,) labels", hint=3, errors=LABEL_ERRORS
+    ):
         want = F.cross_entropy_error(yb, labels)
         got = cee(yb.copy(), labels.copy())
-        like = {"no-batch-mean": want * 4, "labels-unsupported": -np.sum(labels[:, None] * np.log(yb + 1e-7)) / 4}
+        like = {
+            "no-batch-mean": want * 4,
+            "labels-unsupported": -np.sum(labels[:, None] * np.log(yb + 1e-7)) / 4,
+        }
         c.compare(got, want, inputs={"y": yb, "t": labels}, like=like)
     with c.step("cross_entropy_error of a perfect prediction ≈ 0", hint=2):
-        c.compare(cee(onehot.copy(), onehot.copy()), 0.0, inputs={"y": onehot, "t": onehot}, atol=1e-6)
+        c.compare(
+            cee(onehot.copy(), onehot.copy()), 0.0, inputs={"y": onehot, "t": onehot}, atol=1e-6
+        )
     with c.step("cross_entropy_error(y, t) with y = 0 at the answer is finite", hint=3):
         y0 = np.array([[0.0, 1.0, 0.0], [0.5, 0.0, 0.5]])
         t0 = np.array([[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
         got = cee(y0.copy(), t0.copy())
-        c.compare(got, F.cross_entropy_error(y0, t0), inputs={"y": y0, "t": t0}, like={"no-delta": np.inf})
+        c.compare(
+            got, F.cross_entropy_error(y0, t0), inputs={"y": y0, "t": t0}, like={"no-delta": np.inf}
+        )

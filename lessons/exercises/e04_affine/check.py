@@ -33,7 +33,9 @@ def check(ns, c):
             c.compare(got, dx, inputs=shown, like={"dx-not-reshaped": dx.reshape(n, -1)})
             c.compare(layer.dW, dW, inputs=shown, like={"dw-transposed": dW.T})
             c.compare(layer.db, db, inputs=shown, like={"db-not-summed": dout})
-        with c.step(f"Affine backward agrees with numerical gradients  x: {shape}", hint=3, errors=ERRORS):
+        with c.step(
+            f"Affine backward agrees with numerical gradients  x: {shape}", hint=3, errors=ERRORS
+        ):
             layer = Affine(W.copy(), b.copy())
             xs = x.copy()
             layer.forward(xs)
@@ -42,6 +44,11 @@ def check(ns, c):
             def loss():
                 return float(np.sum((xs.reshape(n, -1) @ W + b) * dout))
 
-            c.compare(got, numerical_grad(loss, xs), inputs=shown, like={"dx-not-reshaped": dx.reshape(n, -1)})
+            c.compare(
+                got,
+                numerical_grad(loss, xs),
+                inputs=shown,
+                like={"dx-not-reshaped": dx.reshape(n, -1)},
+            )
             c.compare(layer.dW, numerical_grad(loss, W), inputs=shown, like={"dw-transposed": dW.T})
             c.compare(layer.db, numerical_grad(loss, b), inputs=shown, like={"db-not-summed": dout})

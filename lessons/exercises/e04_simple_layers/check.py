@@ -17,8 +17,12 @@ def check(ns, c):
         layer = Mul()
         c.compare(layer.forward(100.0, 2.0), 200.0, inputs={"x": 100.0, "y": 2.0})
         dx, dy = _pair(c, layer.backward(1.0))
-        c.compare(dx, 2.0, inputs={"x": 100.0, "y": 2.0, "dout": 1.0}, like={"mul-not-swapped": 100.0})
-        c.compare(dy, 100.0, inputs={"x": 100.0, "y": 2.0, "dout": 1.0}, like={"mul-not-swapped": 2.0})
+        c.compare(
+            dx, 2.0, inputs={"x": 100.0, "y": 2.0, "dout": 1.0}, like={"mul-not-swapped": 100.0}
+        )
+        c.compare(
+            dy, 100.0, inputs={"x": 100.0, "y": 2.0, "dout": 1.0}, like={"mul-not-swapped": 2.0}
+        )
     x, y = c.rng.standard_normal((2, 3)), c.rng.standard_normal((2, 3))
     dout = c.rng.standard_normal((2, 3))
     shown = {"x": x, "y": y, "dout": dout}

@@ -29,7 +29,11 @@ def check(ns, c):
             layer.forward(x.copy(), t.copy())
             like = {"not-divided-by-batch": want_dx * n, "backward-sign": -want_dx}
             c.compare(layer.backward(), want_dx, inputs=shown, like=like)
-        with c.step(f"SoftmaxWithLoss backward agrees with a numerical gradient  t: {name}", hint=2, errors=ERRORS):
+        with c.step(
+            f"SoftmaxWithLoss backward agrees with a numerical gradient  t: {name}",
+            hint=2,
+            errors=ERRORS,
+        ):
             layer = Layer()
             xs = x.copy()
             layer.forward(xs, t.copy())

@@ -34,7 +34,10 @@ def check(ns, c):
         f"AdaGrad(lr={LR})",
         lambda: AdaGrad(lr=LR),
         optimizers.AdaGrad(LR, epsilon=1e-7),
-        {"no-sqrt": lambda: _Wrong(sqrt=False), "h-not-accumulated": lambda: _Wrong(accumulate=False)},
+        {
+            "no-sqrt": lambda: _Wrong(sqrt=False),
+            "h-not-accumulated": lambda: _Wrong(accumulate=False),
+        },
         hint=2,
     )
     check_optimizer(
@@ -42,6 +45,9 @@ def check(ns, c):
         f"RMSprop(lr={LR}, decay_rate={RHO})",
         lambda: RMSprop(lr=LR, decay_rate=RHO),
         optimizers.RMSProp(LR, rho=RHO, epsilon=1e-7),
-        {"no-sqrt": lambda: _Wrong(RHO, sqrt=False), "no-one-minus-decay": lambda: _Wrong(RHO, one_minus=False)},
+        {
+            "no-sqrt": lambda: _Wrong(RHO, sqrt=False),
+            "no-one-minus-decay": lambda: _Wrong(RHO, one_minus=False),
+        },
         hint=3,
     )

@@ -32,7 +32,9 @@ def _momentum_reset():
 
 def check(ns, c):
     SGD, Momentum = ns["SGD"], ns["Momentum"]
-    check_optimizer(c, "SGD(lr=0.1)", lambda: SGD(lr=0.1), optimizers.SGD(0.1), {"sgd-sign": _SgdUphill}, hint=1)
+    check_optimizer(
+        c, "SGD(lr=0.1)", lambda: SGD(lr=0.1), optimizers.SGD(0.1), {"sgd-sign": _SgdUphill}, hint=1
+    )
     check_optimizer(
         c,
         "Momentum(lr=0.1, momentum=0.9)",

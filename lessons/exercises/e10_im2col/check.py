@@ -55,7 +55,10 @@ def check(ns, c):
         x = np.round(c.rng.standard_normal(shape), 2)
         label = f"{shape}, filter {fh}×{fw}, stride={stride}, pad={pad}"
         shown = {"input_data": x}
-        with c.step(f"im2col(input_data, {fh}, {fw}, stride={stride}, pad={pad})  input_data: {label}", hint=2):
+        with c.step(
+            f"im2col(input_data, {fh}, {fw}, stride={stride}, pad={pad})  input_data: {label}",
+            hint=2,
+        ):
             like = [
                 ("column-order", reference_im2col(x, fh, fw, stride, pad, order="ijc")),
                 ("pad-ignored", reference_im2col(x, fh, fw, stride, 0)),
@@ -65,22 +68,44 @@ def check(ns, c):
             c.compare(got, reference_im2col(x, fh, fw, stride, pad), inputs=shown, like=like)
         rows = reference_im2col(x, fh, fw, stride, pad).shape
         col = np.round(c.rng.standard_normal(rows), 2)
-        with c.step(f"col2im(col, {shape}, {fh}, {fw}, stride={stride}, pad={pad})  col: {rows}", hint=3):
+        with c.step(
+            f"col2im(col, {shape}, {fh}, {fw}, stride={stride}, pad={pad})  col: {rows}", hint=3
+        ):
             like = [
                 ("overwrite", reference_col2im(col, shape, fh, fw, stride, pad, add=False)),
-                ("column-order", reference_col2im(_ijc_to_cij(col, shape[1], fh, fw), shape, fh, fw, stride, pad)),
+                (
+                    "column-order",
+                    reference_col2im(
+                        _ijc_to_cij(col, shape[1], fh, fw), shape, fh, fw, stride, pad
+                    ),
+                ),
             ]
             got = col2im(col.copy(), shape, fh, fw, stride=stride, pad=pad)
-            c.compare(got, reference_col2im(col, shape, fh, fw, stride, pad), inputs={"col": col}, like=like)
+            c.compare(
+                got,
+                reference_col2im(col, shape, fh, fw, stride, pad),
+                inputs={"col": col},
+                like=like,
+            )
     shape, fh, fw, stride, pad = CASES[1]
     with c.step("col2im is im2col's adjoint: <im2col(x), col> = <x, col2im(col)>", hint=3):
         x = c.rng.standard_normal(shape)
         cols = im2col(x.copy(), fh, fw, stride=stride, pad=pad)
         col = c.rng.standard_normal(np.shape(cols))
         left = float(np.sum(np.asarray(cols) * col))
-        right = float(np.sum(x * np.asarray(col2im(col.copy(), shape, fh, fw, stride=stride, pad=pad))))
-        c.compare(right, left, inputs={"x": x, "col": col}, like={"overwrite": float(
-            np.sum(x * reference_col2im(col, shape, fh, fw, stride, pad, add=False)))})
+        right = float(
+            np.sum(x * np.asarray(col2im(col.copy(), shape, fh, fw, stride=stride, pad=pad)))
+        )
+        c.compare(
+            right,
+            left,
+            inputs={"x": x, "col": col},
+            like={
+                "overwrite": float(
+                    np.sum(x * reference_col2im(col, shape, fh, fw, stride, pad, add=False))
+                )
+            },
+        )
 
 
 def _ijc_to_cij(col, c_, fh, fw):
