@@ -18,6 +18,7 @@ them: `spawn` starts a limited child, `stop_group` ends it, `apply_limits` and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -93,10 +94,8 @@ def spawn(
 
 def stop_group(proc: subprocess.Popen) -> None:
     """Kill the child's whole process group (it leads it) and reap the child."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     proc.wait()
 
 

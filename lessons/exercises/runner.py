@@ -154,6 +154,18 @@ def report_from(exercise: Exercise, lang: str, result: SandboxResult) -> CheckRe
     return CheckReport(exercise.id, passed, items, result.output, result.elapsed)
 
 
+def payload_for(exercise: Exercise, path: Path, seed: int = 0) -> dict[str, Any]:
+    """What the child needs to check `path` (see `child.run`)."""
+    file = str(Path(path).resolve())
+    return {
+        "file": file,
+        "files": [file],
+        "check": exercise.check_module,
+        "implements": list(exercise.implements),
+        "seed": seed,
+    }
+
+
 class CheckJob:
     """One check in the sandbox; `stop()` from another thread ends it."""
 
@@ -161,14 +173,7 @@ class CheckJob:
         self, exercise: Exercise, path: Path, limits: Limits | None = None, seed: int = 0
     ) -> None:
         self.exercise = exercise
-        payload = {
-            "file": str(Path(path).resolve()),
-            "files": [str(Path(path).resolve())],
-            "check": exercise.check_module,
-            "implements": list(exercise.implements),
-            "seed": seed,
-        }
-        self._run = SandboxRun(CHILD_TARGET, payload, limits or Limits())
+        self._run = SandboxRun(CHILD_TARGET, payload_for(exercise, path, seed), limits or Limits())
 
     def stop(self) -> None:
         self._run.stop()

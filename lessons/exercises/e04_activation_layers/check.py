@@ -1,8 +1,15 @@
+from functools import partial
+
 import numpy as np
 
 from dltutor.engine import functions as F
 from dltutor.engine.layers.activations import ReLU, Sigmoid
 from dltutor.lessons.exercises.checking import numerical_grad
+
+
+def _weighted(f, x, dout):
+    """L = Σ f(x)·dout, whose gradient backward(dout) must return."""
+    return float(np.sum(f(x) * dout))
 
 
 def _away_from_zero(rng, shape):
@@ -32,7 +39,7 @@ def check(ns, c):
             given = x.copy()
             layer.forward(given)
             dx = layer.backward(dout.copy())
-            numeric = numerical_grad(lambda: float(np.sum(F.relu(given) * dout)), given)
+            numeric = numerical_grad(partial(_weighted, F.relu, given, dout), given)
             c.compare(dx, numeric, inputs=shown, rtol=1e-5, atol=1e-6)
         engine = Sigmoid()
         want = engine.forward(x)
@@ -48,5 +55,5 @@ def check(ns, c):
             given = x.copy()
             layer.forward(given)
             dx = layer.backward(dout.copy())
-            numeric = numerical_grad(lambda: float(np.sum(F.sigmoid(given) * dout)), given)
+            numeric = numerical_grad(partial(_weighted, F.sigmoid, given, dout), given)
             c.compare(dx, numeric, inputs=shown, rtol=1e-5, atol=1e-7)

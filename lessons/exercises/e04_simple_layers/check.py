@@ -1,6 +1,3 @@
-import numpy as np
-
-
 def _pair(c, result):
     c.require(
         isinstance(result, (tuple, list)) and len(result) == 2,

@@ -54,3 +54,12 @@ def check(ns, c):
         steps=8,
         rtol=RTOL,
     )
+    check_optimizer(
+        c,
+        "Adam() with the book's defaults lr=0.001, beta1=0.9, beta2=0.999",
+        Adam,
+        optimizers.Adam(0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7),
+        {},
+        hint=1,
+        rtol=RTOL,
+    )

@@ -1,0 +1,355 @@
+"""Every reference solution passes its check, every untouched template fails, and each
+recognised mistake (a small edit of the solution) fails with its own message.
+
+The checks run in this process through `child.run` (fast and deterministic); the sandbox
+path itself is tested in test_sandbox.py and test_exercise_runner.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dltutor.lessons.exercises import all_exercises, get_exercise
+from dltutor.lessons.exercises.child import run
+from dltutor.lessons.exercises.runner import payload_for, report_from
+from dltutor.lessons.sandbox import SandboxResult
+
+# (exercise, mistake, [(text in the solution, what it becomes), ...])
+MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("01-gates", "and-like-or", [("b = -0.7\n    tmp", "b = -0.2\n    tmp")]),
+    (
+        "01-gates",
+        "nand-like-and",
+        [("w = np.array([-0.5, -0.5])\n    b = 0.7", "w = np.array([0.5, 0.5])\n    b = -0.7")],
+    ),
+    ("01-gates", "xor-like-or", [("y = AND(s1, s2)", "y = s2")]),
+    ("01-gates", "not-binary", [("return 1\n", "return tmp\n")]),
+    ("02-activations", "scalar-if", [("np.array(x > 0, dtype=int)", "int(x > 0)")]),
+    ("02-activations", "step-at-zero", [("x > 0, dtype=int", "x >= 0, dtype=int")]),
+    ("02-activations", "step-bool", [("np.array(x > 0, dtype=int)", "x > 0")]),
+    ("02-activations", "sigmoid-sign", [("np.exp(-x)", "np.exp(x)")]),
+    (
+        "02-activations",
+        "math-exp",
+        [("return 1 / (1 + np.exp(-x))", "import math\n\n    return 1 / (1 + math.exp(-x))")],
+    ),
+    ("02-activations", "np-max", [("np.maximum(0, x)", "np.max(0, x)")]),
+    (
+        "02-activations",
+        "changes-input",
+        [("return np.maximum(0, x)", "x[x < 0] = 0\n    return x")],
+    ),
+    ("02-softmax", "no-max-shift", [("np.exp(a - c)", "np.exp(a)")]),
+    ("02-softmax", "sum-over-batch", [("np.sum(exp_a, axis=-1, keepdims=True)", "np.sum(exp_a)")]),
+    ("02-softmax", "batch-only", [("axis=-1", "axis=1")]),
+    ("03-losses", "mse-no-half", [("return 0.5 * np.sum", "return np.sum")]),
+    ("03-losses", "mse-mean", [("0.5 * np.sum((y - t) ** 2)", "np.mean((y - t) ** 2)")]),
+    ("03-losses", "no-delta", [(" + 1e-7", "")]),
+    ("03-losses", "no-batch-mean", [(") / batch_size", ")")]),
+    (
+        "03-losses",
+        "labels-unsupported",
+        [
+            ("    if t.size == y.size:\n        t = t.argmax(axis=1)\n", ""),
+            ("np.log(y[np.arange(batch_size), t] + 1e-7)", "t * np.log(y + 1e-7)"),
+        ],
+    ),
+    (
+        "03-gradients",
+        "forward-difference",
+        [("(f(x + h) - f(x - h)) / (2 * h)", "(f(x + h) - f(x)) / h")],
+    ),
+    ("03-gradients", "tiny-h", [("h = 1e-4\n    return", "h = 1e-50\n    return")]),
+    ("03-gradients", "no-2h", [("(f(x + h) - f(x - h)) / (2 * h)", "(f(x + h) - f(x - h)) / h")]),
+    ("03-gradients", "not-restored", [("        x[idx] = tmp_val\n", "")]),
+    (
+        "03-gradients",
+        "flat-only",
+        [
+            (
+                'it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])\n    while not it.finished:\n        idx = it.multi_index',
+                "for idx in range(x.size):",
+            ),
+            ("        it.iternext()\n", ""),
+        ],
+    ),
+    ("03-gradients", "ascent", [("x -= lr * grad", "x += lr * grad")]),
+    (
+        "03-gradients",
+        "one-step",
+        [("        x -= lr * grad\n    return x", "        x -= lr * grad\n        return x")],
+    ),
+    (
+        "04-simple-layers",
+        "mul-not-swapped",
+        [
+            (
+                "dx = dout * self.y\n        dy = dout * self.x",
+                "dx = dout * self.x\n        dy = dout * self.y",
+            )
+        ],
+    ),
+    (
+        "04-simple-layers",
+        "not-a-pair",
+        [("        dy = dout * 1\n        return dx, dy", "        return dx")],
+    ),
+    (
+        "04-simple-layers",
+        "add-scaled",
+        [("dx = dout * 1\n        dy = dout * 1", "dx = dout * 2\n        dy = dout * 2")],
+    ),
+    ("04-activation-layers", "mask-not-applied", [("        dout[self.mask] = 0\n", "")]),
+    ("04-activation-layers", "mask-inverted", [("self.mask = x <= 0", "self.mask = x > 0")]),
+    ("04-activation-layers", "changes-input", [("out = x.copy()", "out = x")]),
+    ("04-activation-layers", "sigmoid-no-one-minus", [("(1.0 - self.out) * self.out", "self.out")]),
+    (
+        "04-activation-layers",
+        "sigmoid-uses-x",
+        [
+            ("(1.0 - self.out) * self.out", "(1.0 - self.x) * self.x"),
+            ("        self.out = out\n", "        self.out = out\n        self.x = x\n"),
+        ],
+    ),
+    ("04-affine", "db-not-summed", [("np.sum(dout, axis=0)", "dout")]),
+    ("04-affine", "dw-transposed", [("np.dot(self.x.T, dout)", "np.dot(dout.T, self.x)")]),
+    ("04-affine", "dx-not-reshaped", [("        dx = dx.reshape(*self.original_x_shape)\n", "")]),
+    ("04-affine", "no-flatten", [("        x = x.reshape(x.shape[0], -1)\n", "")]),
+    (
+        "04-softmax-with-loss",
+        "not-divided-by-batch",
+        [
+            ("(self.y - self.t) / batch_size", "self.y - self.t"),
+            ("dx = dx / batch_size", "dx = dx"),
+        ],
+    ),
+    (
+        "04-softmax-with-loss",
+        "backward-sign",
+        [("(self.y - self.t) / batch_size", "(self.t - self.y) / batch_size")],
+    ),
+    (
+        "04-softmax-with-loss",
+        "labels-unsupported",
+        [
+            (
+                "        if self.t.size == self.y.size:\n            dx = (self.y - self.t) / batch_size\n        else:\n            dx = self.y.copy()\n            dx[np.arange(batch_size), self.t] -= 1\n            dx = dx / batch_size",
+                "        dx = (self.y - self.t) / batch_size",
+            ),
+        ],
+    ),
+    (
+        "04-softmax-with-loss",
+        "loss-not-mean",
+        [
+            (
+                "self.loss = cross_entropy_error(self.y, self.t)",
+                "self.loss = -np.log(self.y[np.arange(x.shape[0]), self.t.reshape(x.shape[0], -1).argmax(axis=1) if self.t.ndim == 2 else self.t] + 1e-7)",
+            ),
+        ],
+    ),
+    (
+        "05-sgd-momentum",
+        "not-in-place",
+        [
+            (
+                "        for key in params.keys():\n            params[key] -= self.lr * grads[key]",
+                "        params = {k: params[k] - self.lr * grads[k] for k in params}",
+            )
+        ],
+    ),
+    ("05-sgd-momentum", "sgd-sign", [("params[key] -= self.lr", "params[key] += self.lr")]),
+    (
+        "05-sgd-momentum",
+        "momentum-sign",
+        [("self.momentum * self.v[key] - self.lr", "self.momentum * self.v[key] + self.lr")],
+    ),
+    ("05-sgd-momentum", "velocity-reset", [("        if self.v is None:\n", "        if True:\n")]),
+    (
+        "05-adagrad-rmsprop",
+        "not-in-place",
+        [
+            (
+                "            params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)\n\n",
+                "            params = dict(params, **{key: params[key] - self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)})\n\n",
+            )
+        ],
+    ),
+    (
+        "05-adagrad-rmsprop",
+        "no-sqrt",
+        [("/ (np.sqrt(self.h[key]) + 1e-7)\n\n", "/ (self.h[key] + 1e-7)\n\n")],
+    ),
+    (
+        "05-adagrad-rmsprop",
+        "h-not-accumulated",
+        [("self.h[key] += grads[key] * grads[key]", "self.h[key] = grads[key] * grads[key]")],
+    ),
+    ("05-adagrad-rmsprop", "no-one-minus-decay", [("(1 - self.decay_rate) * grads", "grads")]),
+    (
+        "05-adam",
+        "not-in-place",
+        [
+            (
+                "params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)",
+                "params = {**params, key: params[key] - lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)}",
+            )
+        ],
+    ),
+    (
+        "05-adam",
+        "no-bias-correction",
+        [
+            (
+                "lr_t = self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)",
+                "lr_t = self.lr",
+            )
+        ],
+    ),
+    ("05-adam", "t-not-counted", [("self.iter += 1", "self.iter = 1")]),
+    ("05-adam", "v-not-squared", [("grads[key] ** 2 - self.v[key]", "grads[key] - self.v[key]")]),
+    ("10-im2col", "overwrite", [("+= col[:, :, y, x, :, :]", "= col[:, :, y, x, :, :]")]),
+    (
+        "10-im2col",
+        "column-order",
+        [
+            ("col.transpose(0, 4, 5, 1, 2, 3)", "col.transpose(0, 4, 5, 2, 3, 1)"),
+            (
+                "col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)",
+                "col.reshape(N, out_h, out_w, filter_h, filter_w, C).transpose(0, 5, 3, 4, 1, 2)",
+            ),
+        ],
+    ),
+    (
+        "10-im2col",
+        "pad-ignored",
+        [
+            (
+                "    N, C, H, W = input_data.shape\n",
+                "    N, C, H, W = input_data.shape\n    pad = 0\n",
+            )
+        ],
+    ),
+    (
+        "10-im2col",
+        "stride-ignored",
+        [
+            (
+                "    N, C, H, W = input_data.shape\n",
+                "    N, C, H, W = input_data.shape\n    stride = 1\n",
+            )
+        ],
+    ),
+    (
+        "10-convolution",
+        "reshape-not-transpose",
+        [
+            (
+                "out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)",
+                "out = out.reshape(N, -1, out_h, out_w)",
+            )
+        ],
+    ),
+    ("10-convolution", "db-not-summed", [("self.db = np.sum(dout, axis=0)", "self.db = dout")]),
+    (
+        "10-convolution",
+        "dw-not-reshaped",
+        [("        self.dW = self.dW.transpose(1, 0).reshape(FN, C, FH, FW)\n", "")],
+    ),
+    ("10-pooling", "mean-pooling", [("out = np.max(col, axis=1)", "out = np.mean(col, axis=1)")]),
+    (
+        "10-pooling",
+        "reshape-not-transpose",
+        [
+            (
+                "out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)",
+                "out = out.reshape(N, C, out_h, out_w)",
+            )
+        ],
+    ),
+    (
+        "10-pooling",
+        "backward-to-all",
+        [
+            (
+                "dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()",
+                "dmax[:, :] = dout.reshape(-1, 1)",
+            )
+        ],
+    ),
+]
+
+IDS = [e.id for e in all_exercises()]
+
+
+def _check(exercise_id: str, code: str, tmp_path: Path, lang: str = "en"):
+    exercise = get_exercise(exercise_id)
+    path = tmp_path / exercise.filename
+    path.write_text(code, encoding="utf-8")
+    value = run(payload_for(exercise, path))
+    return report_from(exercise, lang, SandboxResult("ok", value=value))
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_reference_solution_passes(exercise_id: str, tmp_path: Path) -> None:
+    report = _check(exercise_id, get_exercise(exercise_id).solution_code, tmp_path)
+    assert report.passed, [i.message for i in report.failed]
+    assert len(report.items) >= 3
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_untouched_template_fails(exercise_id: str, tmp_path: Path) -> None:
+    exercise = get_exercise(exercise_id)
+    for lang in ("en", "ja"):
+        report = _check(exercise_id, exercise.template(lang), tmp_path, lang)
+        assert not report.passed
+        assert "NotImplementedError" in report.failed[0].message
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "mistake", "edits"), MISTAKES, ids=[f"{e}:{m}" for e, m, _ in MISTAKES]
+)
+def test_mistake_is_named(exercise_id: str, mistake: str, edits, tmp_path: Path) -> None:
+    exercise = get_exercise(exercise_id)
+    code = exercise.solution_code
+    for old, new in edits:
+        assert old in code, f"the solution no longer contains {old!r}"
+        code = code.replace(old, new)
+    for lang in ("en", "ja"):
+        report = _check(exercise_id, code, tmp_path, lang)
+        assert not report.passed
+        first = report.failed[0]
+        assert first.mistake == mistake, first.message
+        assert exercise.text(lang, f"mistake.{mistake}") in first.message
+
+
+def test_every_listed_mistake_has_a_case_and_every_core_exercise_two() -> None:
+    covered = {(e, m) for e, m, _ in MISTAKES}
+    for exercise in all_exercises():
+        assert {(exercise.id, m) for m in exercise.mistakes} <= covered, exercise.id
+        assert len(exercise.mistakes) >= 2, exercise.id
+
+
+def test_a_failure_shows_input_and_expected_against_got(tmp_path: Path) -> None:
+    code = get_exercise("02-softmax").solution_code.replace("np.exp(a - c)", "np.exp(a)")
+    message = _check("02-softmax", code, tmp_path).failed[0].message
+    assert "input: a = [1010. 1000.  990.]" in message
+    assert "expected 0.999955, got nan" in message
+    assert "def check" not in message and "F.softmax" not in message
+
+
+def test_a_shape_failure_reports_the_shape_first(tmp_path: Path) -> None:
+    code = get_exercise("04-affine").solution_code.replace("np.sum(dout, axis=0)", "dout")
+    message = _check("04-affine", code, tmp_path, "ja").failed[0].message
+    assert message.splitlines()[0] == "形状：期待 (2,)、実際 (3, 2)"
+
+
+def test_template_carries_the_task_in_the_learner_language() -> None:
+    exercise = get_exercise("02-softmax")
+    assert exercise.template("ja").startswith(
+        '"""02-softmax · オーバーフローしないソフトマックス関数'
+    )
+    assert "dltutor exercise check 02-softmax" in exercise.template("en")
+    compile(exercise.template("ja"), "x.py", "exec")
