@@ -63,8 +63,10 @@ def _mistake_text(exercise: Exercise, lang: str, mistake: str) -> str:
     return exercise.text(lang, key) if key in exercise.words else TEXTS.get(lang, key)
 
 
-def describe(exercise: Exercise, lang: str, result: dict[str, Any]) -> str:
-    """One failed step in words: shape and dtype, input, expected vs got, mistake or hint."""
+def describe(exercise: Exercise, lang: str, result: dict[str, Any], hints_shown: int = 1) -> str:
+    """One failed step in words: shape and dtype, input, expected vs got, then the mistake it
+    looks like or the hint that fits (its text when the learner has reached that level, else
+    a pointer to `dltutor exercise hint`, so a failure never gives away a later hint)."""
     kind = result.get("kind")
     lines: list[str] = []
     if kind == "shape":
@@ -112,13 +114,17 @@ def describe(exercise: Exercise, lang: str, result: dict[str, Any]) -> str:
         lines.append(TEXTS.get(lang, "mistake", message=_mistake_text(exercise, lang, mistake)))
     elif result.get("hint"):
         hints = exercise.hints(lang)
-        index = min(int(result["hint"]), len(hints)) - 1
-        if index >= 0:
-            lines.append(TEXTS.get(lang, "hint", message=hints[index]))
+        level = min(int(result["hint"]), len(hints))
+        if 0 < level <= max(1, hints_shown):
+            lines.append(TEXTS.get(lang, "hint", message=hints[level - 1]))
+        elif level > 0:
+            lines.append(TEXTS.get(lang, "hint_later", id=exercise.id, n=level))
     return "\n".join(lines)
 
 
-def report_from(exercise: Exercise, lang: str, result: SandboxResult) -> CheckReport:
+def report_from(
+    exercise: Exercise, lang: str, result: SandboxResult, hints_shown: int = 1
+) -> CheckReport:
     """The sandbox's result as a report in `lang`."""
 
     def problem(name: str, message: str) -> CheckReport:
@@ -145,7 +151,7 @@ def report_from(exercise: Exercise, lang: str, result: SandboxResult) -> CheckRe
         CheckItem(
             r["name"],
             bool(r["passed"]),
-            "" if r["passed"] else describe(exercise, lang, r),
+            "" if r["passed"] else describe(exercise, lang, r, hints_shown),
             None if r["passed"] else r.get("mistake"),
         )
         for r in value.get("checks", [])
@@ -178,12 +184,17 @@ class CheckJob:
     def stop(self) -> None:
         self._run.stop()
 
-    def wait(self, lang: str) -> CheckReport:
-        return report_from(self.exercise, lang, self._run.wait())
+    def wait(self, lang: str, hints_shown: int = 1) -> CheckReport:
+        return report_from(self.exercise, lang, self._run.wait(), hints_shown)
 
 
 def check_file(
-    exercise: Exercise, path: Path, lang: str = "en", limits: Limits | None = None, seed: int = 0
+    exercise: Exercise,
+    path: Path,
+    lang: str = "en",
+    limits: Limits | None = None,
+    seed: int = 0,
+    hints_shown: int = 1,
 ) -> CheckReport:
     """Run the check on the learner's file and wait for the report."""
-    return CheckJob(exercise, path, limits, seed).wait(lang)
+    return CheckJob(exercise, path, limits, seed).wait(lang, hints_shown)

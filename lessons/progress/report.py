@@ -8,6 +8,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from dltutor.lessons.progress.exercise_log import exercise_stats
 from dltutor.lessons.progress.store import ProgressStore
 
 CSV_FIELDS = (
@@ -58,10 +59,14 @@ def lesson_rows(
     banks: dict[str, tuple] | None = None,
     titles: dict[str, str] | None = None,
     now: datetime | None = None,
+    exercises: dict[str, list[str]] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per lesson that exists (catalog titles, banks) or has any progress."""
+    """One row per lesson that exists (catalog titles, banks) or has any progress.
+    `exercises` maps a lesson to its exercise ids, for the exercises passed of those."""
     banks = banks or {}
     titles = titles or {}
+    exercises = exercises or {}
+    solved = {e for e, s in exercise_stats(store).items() if s["passes"]}
     lessons = store.lessons()
     answers = store.answers()
     due_rows = store.due(now or datetime.now(UTC))
@@ -85,6 +90,8 @@ def lesson_rows(
                 "accuracy": round(sum(a["correct"] for a in mine) / len(mine), 4) if mine else None,
                 "mastery": round(sum(latest.values()) / len(bank_ids), 4) if bank_ids else None,
                 "due": sum(1 for r in due_rows if r["lesson"] == lesson),
+                "exercises": len(exercises.get(lesson, ())),
+                "exercises_passed": len(solved & set(exercises.get(lesson, ()))),
             }
         )
     return rows
@@ -95,15 +102,17 @@ def report(
     banks: dict[str, tuple] | None = None,
     titles: dict[str, str] | None = None,
     now: datetime | None = None,
+    exercises: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     """What `dltutor progress` shows: the lesson rows and the totals under them."""
-    rows = lesson_rows(store, banks, titles, now)
+    rows = lesson_rows(store, banks, titles, now, exercises)
     return {
         "lessons": rows,
         "streak": streak(store),
         "answered": sum(r["answered"] for r in rows),
         "due": sum(r["due"] for r in rows),
         "lab_runs": len(store.lab_runs()),
+        "exercises": exercise_stats(store),
     }
 
 

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from dltutor.lessons.progress.exercise_log import migrate_exercises
+
 LESSON_KEY = re.compile(r"(\d+)-.+")
 
 
@@ -110,5 +112,5 @@ def _v2(db: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, migrate_exercises]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,7 +10,7 @@ from importlib.metadata import version
 
 import typer
 
-from dltutor.tui.cli import code, infer, lab, models, quiz
+from dltutor.tui.cli import code, exercises, infer, lab, models, quiz
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
 from dltutor.tui.cli.words import LESSONS as WORDS
 
@@ -104,8 +104,9 @@ def read(
         console.print(document)
 
 
-# quiz, review, progress · infer image|text, generate · models … · lab · run, export
-for group in (quiz.app, infer.app, models.app, lab.app, code.app):
+# quiz, review, progress · infer image|text, generate · models … · lab · run, export ·
+# exercises, exercise …, watch
+for group in (quiz.app, infer.app, models.app, lab.app, code.app, exercises.app):
     app.add_typer(group)
 
 

@@ -324,6 +324,16 @@ def _lesson_titles(lang: str) -> dict[str, str]:
         return {}
 
 
+def _exercise_ids() -> dict[str, list[str]]:
+    """Lesson id -> its exercise ids, for the exercises column."""
+    from dltutor.lessons.exercises import all_exercises
+
+    ids: dict[str, list[str]] = {}
+    for exercise in all_exercises():
+        ids.setdefault(exercise.lesson, []).append(exercise.id)
+    return ids
+
+
 @app.command("progress")
 def progress(
     export: Annotated[
@@ -357,7 +367,7 @@ def progress(
             banks = load_banks()
         except BankError:
             banks = {}
-        data = report(store, banks, _lesson_titles(language))
+        data = report(store, banks, _lesson_titles(language), exercises=_exercise_ids())
     if as_json:
         emit_json({**data, **({"notes": notes} if notes else {})})
         return
@@ -368,7 +378,16 @@ def progress(
     for note in notes:
         console.print(note, style="dim")
     table = Table(
-        "id", "title", "read", "seen", "accuracy", "mastery", "due", box=None, header_style="bold"
+        "id",
+        "title",
+        "read",
+        "seen",
+        "accuracy",
+        "mastery",
+        "due",
+        "exercises",
+        box=None,
+        header_style="bold",
     )
     for row in data["lessons"]:
         seen = f"{row['seen']}/{row['questions']}" if row["questions"] else str(row["seen"])
@@ -380,6 +399,7 @@ def progress(
             _pct(row["accuracy"]),
             _pct(row["mastery"]),
             str(row["due"] or ""),
+            f"{row['exercises_passed']}/{row['exercises']}" if row["exercises"] else "",
         )
     console.print(table)
     if not data["answered"]:
