@@ -70,7 +70,9 @@ def lesson_rows(
     lessons = store.lessons()
     answers = store.answers()
     due_rows = store.due(now or datetime.now(UTC))
-    ids = sorted(set(titles) | set(banks) | set(lessons) | {a["lesson"] for a in answers})
+    ids = sorted(
+        set(titles) | set(banks) | set(exercises) | set(lessons) | {a["lesson"] for a in answers}
+    )
     rows = []
     for lesson in ids:
         mine = [a for a in answers if a["lesson"] == lesson]
