@@ -56,6 +56,16 @@ class WatchLoop:
     def request(self, what: Request) -> None:
         self._requests.put(what)
 
+    def check(self, exercise: Exercise) -> None:
+        """Check `exercise` now (or as soon as the running check ends)."""
+        self.current = exercise
+        self.request("rerun")
+
+    def stop_check(self) -> None:
+        """End the running check, if any; the loop goes on watching."""
+        if self._job is not None:
+            self._job.stop()
+
     def stop(self) -> None:
         self._stop.set()
         if self._job is not None:

@@ -187,6 +187,12 @@ class DLTutorApp(App[None]):
         if lab is not None:
             self.push_screen(LabScreen(lab))
 
+    def open_exercises(self, lesson: str | None = None) -> None:
+        """The exercises (a lesson's own when `lesson` is given)."""
+        from dltutor.tui.app.screens.exercises import ExercisesScreen
+
+        self.push_screen(ExercisesScreen(lesson))
+
     def action_models(self, inspect: bool = False) -> None:
         from dltutor.tui.app.screens.models import ModelsScreen
 

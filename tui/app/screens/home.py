@@ -22,6 +22,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "continue", "Continue"),
         Binding("r", "app.review", "Review"),
         Binding("m", "app.models", "Models"),
+        Binding("x", "exercises", "Exercises"),
         Binding("L", "app.toggle_language", "Language"),
         Binding("t", "app.toggle_theme", "Theme", show=False),
         Binding("j", "cursor_down", "Down", show=False),
@@ -91,6 +92,9 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.open_lesson(event.option.id or "")
+
+    def action_exercises(self) -> None:
+        self.app.open_exercises()
 
     def action_continue(self) -> None:
         if self._resume:

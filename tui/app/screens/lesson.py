@@ -43,6 +43,7 @@ class LessonScreen(Screen[None]):
         Binding("t", "toggle_toc", "Contents"),
         Binding("l", "lab", "Lab"),
         Binding("q", "quiz", "Quiz"),
+        Binding("x", "exercises", "Exercises"),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page", show=False),
@@ -331,3 +332,6 @@ class LessonScreen(Screen[None]):
 
     def action_quiz(self) -> None:
         self.app.open_quiz(self.lesson.id)
+
+    def action_exercises(self) -> None:
+        self.app.open_exercises(self.lesson.id)
