@@ -296,6 +296,8 @@ HELP = Words(
 | Space / PgDn | lesson | next page |
 | l | lesson | open the lesson's lab (a list when it has several) |
 | q | lesson | take the lesson's quiz |
+| x | course map, lesson | exercises (from a lesson: its own) |
+| c / Enter, e, h, s | exercises | check your file, edit it in $VISUAL/$EDITOR, next hint, stop a check |
 | a b c … / 1 2 3 … | quiz | answer (single choice) or toggle (multiple choice) |
 | a b c … then Enter | quiz, order | give the order; Backspace undoes |
 | digits then Enter | quiz, number | type the number |
@@ -335,6 +337,8 @@ Press Esc to close.
 | Space / PgDn | レッスン | 次のページ |
 | l | レッスン | レッスンのラボを開く（複数なら一覧） |
 | q | レッスン | レッスンのクイズ |
+| x | コース一覧・レッスン | 演習（レッスンからはそのレッスンの演習） |
+| c / Enter、e、h、s | 演習 | ファイルをチェック、$VISUAL/$EDITOR で編集、次のヒント、チェックを中止 |
 | a b c … / 1 2 3 … | クイズ | 回答（単一選択）・選択の切り替え（複数選択） |
 | a b c … → Enter | クイズ（並べ替え） | 順に押して Enter、Backspace で 1 つ戻す |
 | 数字 → Enter | クイズ（数値） | 数値を入力して回答 |

@@ -22,7 +22,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "continue", "Continue"),
         Binding("r", "app.review", "Review"),
         Binding("m", "app.models", "Models"),
-        Binding("x", "exercises", "Exercises"),
+        Binding("x", "exercises", "Exercises", show=False),
         Binding("L", "app.toggle_language", "Language"),
         Binding("t", "app.toggle_theme", "Theme", show=False),
         Binding("j", "cursor_down", "Down", show=False),
