@@ -75,8 +75,10 @@ async def test_check_from_the_app_shows_the_failing_case_then_a_save_passes(
         await pilot.press("c")
         await _until(
             pilot,
-            lambda: screen.checking is None
-            and "no-max-shift" in getattr(screen.reports.get(softmax.id), "mistakes", []),
+            lambda: (
+                screen.checking is None
+                and "no-max-shift" in getattr(screen.reports.get(softmax.id), "mistakes", [])
+            ),
         )
         result = _text(screen, "#exercise-result")
         assert "input: a = [1010. 1000.  990.]" in result

@@ -353,3 +353,22 @@ def test_template_carries_the_task_in_the_learner_language() -> None:
     )
     assert "dltutor exercise check 02-softmax" in exercise.template("en")
     compile(exercise.template("ja"), "x.py", "exec")
+
+
+def test_a_missing_return_is_named(tmp_path: Path) -> None:
+    code = get_exercise("04-affine").solution_code.replace("        return dx\n", "")
+    report = _check("04-affine", code, tmp_path)
+    assert report.failed[0].mistake == "returned-none"
+    assert "is a `return` missing?" in report.failed[0].message
+
+
+def test_a_later_hint_is_pointed_to_not_given_away(tmp_path: Path) -> None:
+    exercise = get_exercise("04-affine")
+    path = tmp_path / exercise.filename
+    path.write_text(exercise.template("en"))
+    value = run(payload_for(exercise, path))
+    early = report_from(exercise, "en", SandboxResult("ok", value=value), hints_shown=0)
+    later = next(i.message for i in early.failed if "Hint 3 fits this" in i.message)
+    assert exercise.hints("en")[2] not in later
+    full = report_from(exercise, "en", SandboxResult("ok", value=value), hints_shown=3)
+    assert any(exercise.hints("en")[2] in i.message for i in full.failed)
