@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import signal
 import subprocess
@@ -81,6 +82,7 @@ def spawn(
     env = {**os.environ, **CHILD_ENV, **(extra_env or {})}
     env["DLTUTOR_SANDBOX_FD"] = str(result_fd)
     env["DLTUTOR_SANDBOX_MEMORY_MB"] = str(limits.memory_mb)
+    env["DLTUTOR_SANDBOX_CPU_SECONDS"] = str(math.ceil(limits.seconds) + 2)
     return subprocess.Popen(
         [sys.executable, "-m", "dltutor.lessons.sandbox"],
         stdin=subprocess.PIPE,
@@ -146,11 +148,10 @@ class SandboxRun:
         output_reader.start()
         status: Status | None = None
         try:
-            try:
-                proc.stdin.write(json.dumps({"target": self.target, **self.payload}).encode())  # type: ignore[union-attr]
-                proc.stdin.close()  # type: ignore[union-attr]
-            except BrokenPipeError:
-                pass
+            if proc.stdin is not None:
+                with contextlib.suppress(BrokenPipeError):
+                    proc.stdin.write(json.dumps({"target": self.target, **self.payload}).encode())
+                    proc.stdin.close()
             while proc.poll() is None:
                 if self._stopped.is_set():
                     status = "stopped"
@@ -162,8 +163,7 @@ class SandboxRun:
         except KeyboardInterrupt:
             status = "stopped"
         finally:
-            if proc.poll() is None or status is not None:
-                stop_group(proc)
+            stop_group(proc)  # also ends anything the learner's code left running
         elapsed = time.monotonic() - started
         result_reader.join(1)
         output_reader.join(1)
@@ -195,13 +195,17 @@ def run_in_child(
 # --- child side ---------------------------------------------------------------------------
 
 
-def apply_limits(memory_mb: int) -> None:
-    """Cap the address space (a runaway allocation becomes a MemoryError) and core dumps."""
+def apply_limits(memory_mb: int, cpu_seconds: int | None = None) -> None:
+    """Cap the address space (a runaway allocation becomes a MemoryError) and core dumps;
+    with `cpu_seconds`, CPU time too, so a loop ends even if the parent that would kill it
+    is gone."""
     import resource
 
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if cpu_seconds is not None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
 
 def learner_traceback(error: BaseException, files: Sequence[str | Path]) -> str:
@@ -241,7 +245,11 @@ def child_main() -> int:
     module_name, _, function_name = payload["target"].partition(":")
     files = payload.get("files", [])
     target: Callable[[dict[str, Any]], Any] = getattr(import_module(module_name), function_name)
-    apply_limits(int(os.environ.get("DLTUTOR_SANDBOX_MEMORY_MB", Limits.memory_mb)))
+    cpu = os.environ.get("DLTUTOR_SANDBOX_CPU_SECONDS")
+    apply_limits(
+        int(os.environ.get("DLTUTOR_SANDBOX_MEMORY_MB", Limits.memory_mb)),
+        int(cpu) if cpu else None,
+    )
     try:
         value = target(payload)
     except MemoryError as error:

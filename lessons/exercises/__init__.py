@@ -24,8 +24,8 @@ with `dltutor.engine` (values, shapes, dtypes), gradient-checks backward passes,
 properties, and names a mistake when the output matches what that mistake would give. It
 must let book-style code pass (float64 or float32, 1e-7 inside the log and in the
 adaptive optimizers, h = 1e-4 for numerical gradients) and make each mistake fail.
-tests/lessons/exercises/test_mistakes.py holds, per mistake, the small edit of the
-solution that makes it; a new mistake needs a line there.
+tests/lessons/exercises/test_exercise_checks.py holds, per mistake, the small edit of the
+solution that makes it (MISTAKES); a new mistake needs a line there.
 
 Find exercises with `all_exercises()` / `get_exercise(id)`; check a file with
 `runner.check_file`; the workspace (the learner's folder) is `workspace.py`.
