@@ -136,3 +136,18 @@ def test_learner_traceback_keeps_only_learner_frames(tmp_path: Path) -> None:
         "    raise ValueError('bad')",
         "ValueError: bad",
     ]
+
+
+def test_a_process_left_running_is_ended_with_the_run(tmp_path: Path) -> None:
+    pid_file = tmp_path / "left.pid"
+    code = (
+        "import subprocess\n"
+        f"p = subprocess.Popen(['sleep', '60'])\nopen({str(pid_file)!r}, 'w').write(str(p.pid))\n"
+    )
+    result = run_in_child(CHILD_TARGET, payload_for(EXERCISE, _learner(tmp_path, code)))
+    assert result.ok
+    grandchild = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while not _dead(grandchild):
+        assert time.monotonic() < deadline, "a process the learner started outlived the run"
+        time.sleep(0.05)
