@@ -3,6 +3,7 @@ sandbox from a worker thread, shows the failing case, hints, and re-checks on sa
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -91,3 +92,24 @@ async def test_check_from_the_app_shows_the_failing_case_then_a_save_passes(
         assert "All 5 checks passed." in _text(screen, "#exercise-result")
         stats = exercise_stats(app.store)[softmax.id]
         assert stats["attempts"] >= 2 and stats["passes"] >= 1 and stats["hints"] == 1
+
+
+async def test_edit_opens_the_editor_and_checks_on_return(dltutor_home: Path, monkeypatch) -> None:
+    gates = get_exercise("01-gates")
+    solution = dltutor_home.parent / "solution.py"
+    solution.write_text(gates.solution_code)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"cp {solution}")  # an "editor" that writes a solution
+    # the headless test driver cannot suspend; a terminal can (the app hands it over)
+    monkeypatch.setattr(DLTutorApp, "suspend", lambda self: contextlib.nullcontext())
+    workspace = Workspace(dltutor_home / "exercises")
+    app = DLTutorApp(lang="en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = ExercisesScreen("01", workspace=workspace)
+        app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("e")
+        await _until(pilot, lambda: screen.checking is None and gates.id in screen.reports)
+        assert screen.reports[gates.id].passed
+        assert workspace.path(gates).read_text() == gates.solution_code

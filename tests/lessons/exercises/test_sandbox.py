@@ -151,3 +151,16 @@ def test_a_process_left_running_is_ended_with_the_run(tmp_path: Path) -> None:
     while not _dead(grandchild):
         assert time.monotonic() < deadline, "a process the learner started outlived the run"
         time.sleep(0.05)
+
+
+def test_ctrl_c_stops_the_check_not_the_caller(tmp_path: Path) -> None:
+    import signal
+
+    path = _learner(tmp_path, "while True:\n    pass\n")
+    timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    started = time.monotonic()
+    report = check_file(EXERCISE, path, "en", Limits(seconds=20))
+    timer.join()
+    assert time.monotonic() - started < 5
+    assert report.items[0].message == "the check was stopped"

@@ -7,6 +7,7 @@ $EDITOR with the app suspended, or by any other editor). `s` stops a running che
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -208,7 +209,8 @@ class ExercisesScreen(Screen[None]):
     # --- checks (run by the watch loop's thread; results come back here) --------------------
 
     def _from_loop(self, event: WatchEvent) -> None:
-        self.app.call_from_thread(self._loop_event, event)
+        with contextlib.suppress(RuntimeError):  # the app closed while a check ran
+            self.app.call_from_thread(self._loop_event, event)
 
     def _loop_event(self, event: WatchEvent) -> None:
         exercise = event.exercise
@@ -276,7 +278,7 @@ class ExercisesScreen(Screen[None]):
         try:
             with self.app.suspend():
                 subprocess.run([*shlex.split(editor), str(started.path)], check=False)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, SuspendNotSupported) as error:
             self.notify(WORDS.get(lang, "editor_failed", error=error), severity="error")
             return
         self.loop.check(exercise)
