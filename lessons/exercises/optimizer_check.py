@@ -59,7 +59,9 @@ def check_optimizer(
 ) -> None:
     """One step: `make()` is the learner's optimizer; compare after every update."""
     params, grads = problem(c.rng, steps)
-    with c.step(f"{label}: {steps} updates on {{'W': (2, 3), 'b': (3,)}}", hint=hint):
+    with c.step(
+        f"{label}: {steps} × update(params, grads)  params: {{'W': (2, 3), 'b': (3,)}}", hint=hint
+    ):
         want = engine_path(engine_optimizer, params, grads)
         alternatives = {m: path(factory().update, params, grads) for m, factory in wrong.items()}
         alternatives["not-in-place"] = [_copy(params)] * steps

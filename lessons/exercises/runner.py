@@ -7,6 +7,7 @@ that showed it, expected against got, and the mistake it looks like or the hint 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,11 @@ class CheckReport:
         if not failed:
             return TEXTS.get(lang, "all_passed", n=n)
         return TEXTS.get(lang, "some_failed", failed=failed, n=n)
+
+
+def step_name(lang: str, name: str) -> str:
+    """A step's name with its `[[key]]` phrases in `lang`."""
+    return re.sub(r"\[\[([a-z0-9-]+)\]\]", lambda m: TEXTS.get(lang, f"phrase.{m[1]}"), name)
 
 
 def _mistake_text(exercise: Exercise, lang: str, mistake: str) -> str:
@@ -149,7 +155,7 @@ def report_from(
         return problem("names", TEXTS.get(lang, "missing", names=", ".join(value["missing"])))
     items = [
         CheckItem(
-            r["name"],
+            step_name(lang, r["name"]),
             bool(r["passed"]),
             "" if r["passed"] else describe(exercise, lang, r, hints_shown),
             None if r["passed"] else r.get("mistake"),

@@ -1,4 +1,6 @@
-"""Words every exercise shares: the report of a check, the workspace, the common mistakes."""
+"""Words every exercise shares: the report of a check, the workspace, the common mistakes,
+and the phrases a check may put in a step's name as `[[key]]` (`phrase.key`), so that a
+name reads in the learner's language while its code stays as it is."""
 
 from __future__ import annotations
 
@@ -37,6 +39,15 @@ TEXTS = Words(
             "all_passed": "All {n} checks passed.",
             "some_failed": "{failed} of {n} checks failed.",
             "output": "your code printed:",
+            "phrase.with-zero": "with a 0",
+            "phrase.per-row": "one softmax per row",
+            "phrase.finite-sum-one": "finite, and each row sums to 1",
+            "phrase.rows-apart": "rows of very different size",
+            "phrase.one-hot": "one-hot",
+            "phrase.labels": "labels",
+            "phrase.perfect": "(a perfect prediction)",
+            "phrase.zero-at-answer": "finite when y is 0 at the answer",
+            "phrase.numerical": "the numerical gradient",
         },
         "ja": {
             "footer": "チェック：dltutor exercise check {id}   ヒント：dltutor exercise hint {id}",
@@ -68,6 +79,15 @@ TEXTS = Words(
             "all_passed": "{n} 件のチェックにすべて合格しました。",
             "some_failed": "{n} 件中 {failed} 件のチェックが不合格です。",
             "output": "コードの出力：",
+            "phrase.with-zero": "0 を含む",
+            "phrase.per-row": "行ごとにソフトマックス",
+            "phrase.finite-sum-one": "有限で、各行の和が 1",
+            "phrase.rows-apart": "行ごとに値の大きさが大きく違う",
+            "phrase.one-hot": "one-hot 表現",
+            "phrase.labels": "ラベル",
+            "phrase.perfect": "（完全な予測）",
+            "phrase.zero-at-answer": "正解の位置で y が 0 でも有限",
+            "phrase.numerical": "数値微分で求めた勾配",
         },
     },
 )

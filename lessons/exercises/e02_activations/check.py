@@ -11,7 +11,7 @@ RELU_ERRORS = {"scalar index": "np-max", "axis": "np-max", "truth value of an ar
 def check(ns, c):
     step_function, sigmoid, relu = ns["step_function"], ns["sigmoid"], ns["relu"]
     x = np.array([-2.0, -0.5, 0.0, 0.5, 3.0])
-    with c.step("step_function(x)  x: (5,) with a 0", hint=1, errors=STEP_ERRORS):
+    with c.step("step_function(x)  x: (5,) [[with-zero]]", hint=1, errors=STEP_ERRORS):
         got = step_function(x.copy())
         c.compare(
             got, F.step_function(x), inputs={"x": x}, like={"step-at-zero": x >= 0}, dtype=False
@@ -30,7 +30,7 @@ def check(ns, c):
         c.compare(
             sigmoid(x.copy()), F.sigmoid(x), inputs={"x": x}, like={"sigmoid-sign": F.sigmoid(-x)}
         )
-    with c.step("sigmoid(x)  x: (3, 4), large |x|", hint=2, errors=SIGMOID_ERRORS):
+    with c.step("sigmoid(x)  x: (3, 4), |x| ≤ 800", hint=2, errors=SIGMOID_ERRORS):
         m = c.rng.standard_normal((3, 4)) * 5
         m[0, 0], m[1, 1] = 800.0, -800.0
         c.compare(

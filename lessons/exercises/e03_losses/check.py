@@ -26,17 +26,17 @@ def check(ns, c):
         c.compare(
             mse(a.copy(), b.copy()), F.sum_squared_error(a, b), inputs={"y": a, "t": b}, like=like
         )
-    with c.step("cross_entropy_error(y, t)  y, t: (10,) one-hot", hint=2):
+    with c.step("cross_entropy_error(y, t)  y, t: (10,) [[one-hot]]", hint=2):
         c.compare(cee(y.copy(), t.copy()), F.cross_entropy_error(y, t), inputs={"y": y, "t": t})
     yb = _probabilities(c.rng, 4, 5)
     labels = np.array([1, 0, 4, 2])
     onehot = np.eye(5)[labels]
-    with c.step("cross_entropy_error(y, t)  y: (4, 5), t: (4, 5) one-hot", hint=2):
+    with c.step("cross_entropy_error(y, t)  y: (4, 5), t: (4, 5) [[one-hot]]", hint=2):
         want = F.cross_entropy_error(yb, onehot)
         like = {"no-batch-mean": want * 4}
         c.compare(cee(yb.copy(), onehot.copy()), want, inputs={"y": yb, "t": onehot}, like=like)
     with c.step(
-        "cross_entropy_error(y, t)  y: (4, 5), t: (4,) labels", hint=3, errors=LABEL_ERRORS
+        "cross_entropy_error(y, t)  y: (4, 5), t: (4,) [[labels]]", hint=3, errors=LABEL_ERRORS
     ):
         want = F.cross_entropy_error(yb, labels)
         got = cee(yb.copy(), labels.copy())
@@ -45,11 +45,11 @@ def check(ns, c):
             "labels-unsupported": -np.sum(labels[:, None] * np.log(yb + 1e-7)) / 4,
         }
         c.compare(got, want, inputs={"y": yb, "t": labels}, like=like)
-    with c.step("cross_entropy_error of a perfect prediction ≈ 0", hint=2):
+    with c.step("cross_entropy_error(t, t) ≈ 0  [[perfect]]", hint=2):
         c.compare(
             cee(onehot.copy(), onehot.copy()), 0.0, inputs={"y": onehot, "t": onehot}, atol=1e-6
         )
-    with c.step("cross_entropy_error(y, t) with y = 0 at the answer is finite", hint=3):
+    with c.step("cross_entropy_error(y, t): [[zero-at-answer]]", hint=3):
         y0 = np.array([[0.0, 1.0, 0.0], [0.5, 0.0, 0.5]])
         t0 = np.array([[1.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
         got = cee(y0.copy(), t0.copy())

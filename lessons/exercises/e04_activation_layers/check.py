@@ -26,7 +26,7 @@ def check(ns, c):
         engine = ReLU()
         want = engine.forward(x)
         want_dx = engine.backward(dout)
-        with c.step(f"Relu forward and backward  x: {shape}", hint=2):
+        with c.step(f"Relu.forward(x), Relu.backward(dout)  x: {shape}", hint=2):
             layer = Relu()
             given = x.copy()
             out = layer.forward(given)
@@ -34,7 +34,7 @@ def check(ns, c):
             c.compare(out, want, inputs=shown, like={"mask-inverted": x * (x <= 0)})
             like = {"mask-not-applied": dout, "mask-inverted": dout * (x <= 0)}
             c.compare(layer.backward(dout.copy()), want_dx, inputs=shown, like=like)
-        with c.step(f"Relu backward agrees with a numerical gradient  x: {shape}", hint=2):
+        with c.step(f"Relu.backward(dout) = [[numerical]]  x: {shape}", hint=2):
             layer = Relu()
             given = x.copy()
             layer.forward(given)
@@ -44,13 +44,13 @@ def check(ns, c):
         engine = Sigmoid()
         want = engine.forward(x)
         want_dx = engine.backward(dout)
-        with c.step(f"Sigmoid forward and backward  x: {shape}", hint=3):
+        with c.step(f"Sigmoid.forward(x), Sigmoid.backward(dout)  x: {shape}", hint=3):
             layer = Sig()
             out = layer.forward(x.copy())
             c.compare(out, want, inputs=shown)
             like = {"sigmoid-uses-x": dout * (1 - x) * x, "sigmoid-no-one-minus": dout * want}
             c.compare(layer.backward(dout.copy()), want_dx, inputs=shown, like=like)
-        with c.step(f"Sigmoid backward agrees with a numerical gradient  x: {shape}", hint=3):
+        with c.step(f"Sigmoid.backward(dout) = [[numerical]]  x: {shape}", hint=3):
             layer = Sig()
             given = x.copy()
             layer.forward(given)

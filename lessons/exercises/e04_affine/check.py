@@ -32,7 +32,11 @@ def check(ns, c):
         x, dout = c.rng.standard_normal(shape), c.rng.standard_normal((n, m))
         shown = {"x": x, "W": W, "b": b, "dout": dout}
         out, dx, dW, db = _engine(W, b, x, dout)
-        with c.step(f"Affine(W, b)  x: {shape}, W: {W.shape}", hint=2, errors=ERRORS):
+        with c.step(
+            f"Affine(W, b).forward(x), .backward(dout)  x: {shape}, W: {W.shape}",
+            hint=2,
+            errors=ERRORS,
+        ):
             layer = Affine(W.copy(), b.copy())
             c.compare(layer.forward(x.copy()), out, inputs=shown)
             got = layer.backward(dout.copy())
@@ -40,7 +44,7 @@ def check(ns, c):
             c.compare(layer.dW, dW, inputs=shown, like={"dw-transposed": dW.T})
             c.compare(layer.db, db, inputs=shown, like={"db-not-summed": dout})
         with c.step(
-            f"Affine backward agrees with numerical gradients  x: {shape}", hint=3, errors=ERRORS
+            f"Affine.backward(dout): dx, dW, db = [[numerical]]  x: {shape}", hint=3, errors=ERRORS
         ):
             layer = Affine(W.copy(), b.copy())
             xs = x.copy()

@@ -19,7 +19,7 @@ def check(ns, c):
     x = c.rng.standard_normal((n, k)) * 2
     labels = np.array([0, 2, 1, 2])
     onehot = np.eye(k)[labels]
-    for name, t in (("one-hot (4, 3)", onehot), ("labels (4,)", labels)):
+    for name, t in (("[[one-hot]] (4, 3)", onehot), ("[[labels]] (4,)", labels)):
         engine = SoftmaxCrossEntropy()
         engine.forward(x, t)
         want_loss = F.cross_entropy_error(F.softmax(x), t)  # the book's δ = 1e-7 inside the log
@@ -27,16 +27,16 @@ def check(ns, c):
         probs = engine.probs
         per_sample = -np.log(probs[np.arange(n), labels] + 1e-7)
         shown = {"x": x, "t": t}
-        with c.step(f"SoftmaxWithLoss forward  x: (4, 3), t: {name}", hint=1):
+        with c.step(f"SoftmaxWithLoss.forward(x, t)  x: (4, 3), t: {name}", hint=1):
             got = Layer().forward(x.copy(), t.copy())
             c.compare(got, want_loss, inputs=shown, like={"loss-not-mean": per_sample})
-        with c.step(f"SoftmaxWithLoss backward()  x: (4, 3), t: {name}", hint=3, errors=ERRORS):
+        with c.step(f"SoftmaxWithLoss.backward()  x: (4, 3), t: {name}", hint=3, errors=ERRORS):
             layer = Layer()
             layer.forward(x.copy(), t.copy())
             like = {"not-divided-by-batch": want_dx * n, "backward-sign": -want_dx}
             c.compare(layer.backward(), want_dx, inputs=shown, like=like)
         with c.step(
-            f"SoftmaxWithLoss backward agrees with a numerical gradient  t: {name}",
+            f"SoftmaxWithLoss.backward() = [[numerical]]  t: {name}",
             hint=2,
             errors=ERRORS,
         ):

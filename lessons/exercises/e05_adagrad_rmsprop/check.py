@@ -53,7 +53,7 @@ def check(ns, c):
     )
     check_optimizer(
         c,
-        "RMSprop() with the book's defaults lr=0.01, decay_rate=0.99",
+        "RMSprop()  (lr=0.01, decay_rate=0.99)",
         RMSprop,
         optimizers.RMSProp(0.01, rho=0.99, epsilon=1e-7),
         {},

@@ -56,7 +56,7 @@ def check(ns, c):
     )
     check_optimizer(
         c,
-        "Adam() with the book's defaults lr=0.001, beta1=0.9, beta2=0.999",
+        "Adam()  (lr=0.001, beta1=0.9, beta2=0.999)",
         Adam,
         optimizers.Adam(0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7),
         {},

@@ -34,11 +34,11 @@ def check(ns, c):
         n, fn, oh, ow = out_shape
         shown = {"x": x, "W": W, "b": b}
         label = f"x: {x_shape}, W: {w_shape}, stride={stride}, pad={pad}"
-        with c.step(f"Convolution forward  {label}", hint=2):
+        with c.step(f"Convolution.forward(x)  {label}", hint=2):
             got = Convolution(W.copy(), b.copy(), stride=stride, pad=pad).forward(x.copy())
             scrambled = out.transpose(0, 2, 3, 1).reshape(n, fn, oh, ow)
             c.compare(got, out, inputs=shown, like={"reshape-not-transpose": scrambled})
-        with c.step(f"Convolution backward  {label}", hint=3):
+        with c.step(f"Convolution.backward(dout)  {label}", hint=3):
             conv = Convolution(W.copy(), b.copy(), stride=stride, pad=pad)
             conv.forward(x.copy())
             got = conv.backward(dout.copy())
@@ -51,7 +51,8 @@ def check(ns, c):
     x, W, b = (c.rng.standard_normal(s) for s in (x_shape, w_shape, w_shape[:1]))
     dout = c.rng.standard_normal(_output_shape(x_shape, w_shape, stride, pad))
     with c.step(
-        f"Convolution backward agrees with numerical gradients  x: {x_shape}, W: {w_shape}", hint=3
+        f"Convolution.backward(dout): dx, dW, db = [[numerical]]  x: {x_shape}, W: {w_shape}",
+        hint=3,
     ):
         conv = Convolution(W.copy(), b.copy(), stride=stride, pad=pad)
         conv.forward(x.copy())

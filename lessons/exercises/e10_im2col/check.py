@@ -53,7 +53,7 @@ def check(ns, c):
     im2col, col2im = ns["im2col"], ns["col2im"]
     for shape, fh, fw, stride, pad in CASES:
         x = np.round(c.rng.standard_normal(shape), 2)
-        label = f"{shape}, filter {fh}×{fw}, stride={stride}, pad={pad}"
+        label = f"{shape}"
         shown = {"input_data": x}
         with c.step(
             f"im2col(input_data, {fh}, {fw}, stride={stride}, pad={pad})  input_data: {label}",
@@ -88,7 +88,7 @@ def check(ns, c):
                 like=like,
             )
     shape, fh, fw, stride, pad = CASES[1]
-    with c.step("col2im is im2col's adjoint: <im2col(x), col> = <x, col2im(col)>", hint=3):
+    with c.step("<im2col(x), col> = <x, col2im(col)>", hint=3):
         x = c.rng.standard_normal(shape)
         cols = im2col(x.copy(), fh, fw, stride=stride, pad=pad)
         col = c.rng.standard_normal(np.shape(cols))

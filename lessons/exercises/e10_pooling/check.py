@@ -34,15 +34,15 @@ def check(ns, c):
         dout = c.rng.standard_normal(out.shape)
         dx = engine.backward(dout.copy())
         n, ch, oh, ow = out.shape
-        label = f"Pooling({ph}, {pw}, stride={stride})  x: {x_shape}"
-        with c.step(f"{label} forward", hint=2):
+        label = f"Pooling({ph}, {pw}, stride={stride})"
+        with c.step(f"{label}.forward(x)  x: {x_shape}", hint=2):
             got = Pooling(ph, pw, stride=stride).forward(x.copy())
             like = {
                 "mean-pooling": _layer(AveragePooling2D, x_shape, ph, pw, stride).forward(x.copy()),
                 "reshape-not-transpose": out.transpose(0, 2, 3, 1).reshape(n, ch, oh, ow),
             }
             c.compare(got, out, inputs={"x": x}, like=like)
-        with c.step(f"{label} backward", hint=3):
+        with c.step(f"{label}.backward(dout)  x: {x_shape}", hint=3):
             layer = Pooling(ph, pw, stride=stride)
             layer.forward(x.copy())
             got = layer.backward(dout.copy())
@@ -50,9 +50,7 @@ def check(ns, c):
             c.compare(got, dx, inputs={"x": x, "dout": dout}, like=like)
     x_shape, ph, pw, stride = CASES[1]
     x = c.rng.standard_normal(x_shape)
-    with c.step(
-        f"Pooling({ph}, {pw}, stride={stride}) backward agrees with a numerical gradient", hint=3
-    ):
+    with c.step(f"Pooling({ph}, {pw}, stride={stride}).backward(dout) = [[numerical]]", hint=3):
         engine = _layer(MaxPooling2D, x_shape, ph, pw, stride)
         dout = c.rng.standard_normal(engine.forward(x.copy()).shape)
         layer = Pooling(ph, pw, stride=stride)

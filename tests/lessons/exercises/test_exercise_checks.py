@@ -297,6 +297,8 @@ def test_reference_solution_passes(exercise_id: str, tmp_path: Path) -> None:
     report = _check(exercise_id, get_exercise(exercise_id).solution_code, tmp_path)
     assert report.passed, [i.message for i in report.failed]
     assert len(report.items) >= 3
+    in_japanese = _check(exercise_id, get_exercise(exercise_id).solution_code, tmp_path, "ja")
+    assert not any("[[" in item.name for item in in_japanese.items)
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
@@ -353,6 +355,16 @@ def test_template_carries_the_task_in_the_learner_language() -> None:
     )
     assert "dltutor exercise check 02-softmax" in exercise.template("en")
     compile(exercise.template("ja"), "x.py", "exec")
+
+
+def test_step_names_read_in_the_learner_language(tmp_path: Path) -> None:
+    names = [
+        i.name
+        for i in _check(
+            "02-softmax", get_exercise("02-softmax").solution_code, tmp_path, "ja"
+        ).items
+    ]
+    assert "softmax(a + 1000): 有限で、各行の和が 1" in names
 
 
 def test_a_missing_return_is_named(tmp_path: Path) -> None:
