@@ -42,7 +42,7 @@ def show(value: Any) -> str:
     """A short, readable form of an input or output for the report."""
     if isinstance(value, np.ndarray):
         text = np.array2string(value, precision=4, suppress_small=True, threshold=30, edgeitems=2)
-        return f"{text}  (shape {value.shape}, {value.dtype})" if value.ndim else text
+        return f"{text}  {value.shape} {value.dtype}" if value.ndim else text
     if isinstance(value, float):
         return f"{value:.6g}"
     return repr(value)
