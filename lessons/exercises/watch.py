@@ -43,12 +43,14 @@ class WatchLoop:
         current: Exercise | None = None,
         limits: Limits | None = None,
         debounce_ms: int = 300,
+        hints_shown: Callable[[Exercise], int] | None = None,
     ) -> None:
         self.workspace, self.lang, self.on_event = workspace, lang, on_event
         self.next_exercise = next_exercise
         self.current = current
         self.limits = limits
         self.debounce_ms = debounce_ms
+        self.hints_shown = hints_shown or (lambda _exercise: 1)
         self._requests: queue.SimpleQueue[Request] = queue.SimpleQueue()
         self._stop = threading.Event()
         self._job: CheckJob | None = None
@@ -73,7 +75,7 @@ class WatchLoop:
 
     def _check(self, exercise: Exercise) -> CheckReport:
         self._job = CheckJob(exercise, self.workspace.path(exercise), self.limits)
-        return self._job.wait(self.lang)
+        return self._job.wait(self.lang, self.hints_shown(exercise))
 
     def _handle(self, request: Request) -> bool:
         """True when a check should run now."""

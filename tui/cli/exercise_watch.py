@@ -50,7 +50,7 @@ def read_keys(on_key: Callable[[str], bool], stop: threading.Event) -> None:
 def watch_folder(workspace: Workspace, lang: str, first: Exercise | None) -> None:
     from rich.console import Console
 
-    from dltutor.lessons.progress.exercise_log import exercise_stats, record_attempt
+    from dltutor.lessons.progress.exercise_log import exercise_stats, hints_used, record_attempt
     from dltutor.tui.cli.exercises import WORDS, print_report
     from dltutor.tui.cli.quiz import open_store
 
@@ -79,7 +79,13 @@ def watch_folder(workspace: Workspace, lang: str, first: Exercise | None) -> Non
             if event.report.passed:
                 console.print(WORDS.get(lang, "offer_next"), style="bold")
 
-    loop = WatchLoop(workspace, lang, on_event, next_exercise=next_exercise, current=first)
+    def hints(exercise: Exercise) -> int:
+        with open_store() as store:
+            return hints_used(store, exercise.id)
+
+    loop = WatchLoop(
+        workspace, lang, on_event, next_exercise=next_exercise, current=first, hints_shown=hints
+    )
     if first is not None and workspace.path(first).exists():
         loop.request("rerun")
 

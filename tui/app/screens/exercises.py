@@ -90,7 +90,9 @@ class ExercisesScreen(Screen[None]):
         self.workspace = workspace or Workspace()
         self.reports: dict[str, CheckReport] = {}
         self.checking: str | None = None
-        self.loop = WatchLoop(self.workspace, self.app.lang, self._from_loop)
+        self.loop = WatchLoop(
+            self.workspace, self.app.lang, self._from_loop, hints_shown=self._hints_used
+        )
 
     @property
     def store(self) -> ProgressStore | None:
