@@ -23,9 +23,16 @@ calls the learner's functions and classes on seeded random and edge-case inputs,
 with `dltutor.engine` (values, shapes, dtypes), gradient-checks backward passes, tests
 properties, and names a mistake when the output matches what that mistake would give. It
 must let book-style code pass (float64 or float32, 1e-7 inside the log and in the
-adaptive optimizers, h = 1e-4 for numerical gradients) and make each mistake fail.
+adaptive optimizers, h = 1e-4 for numerical gradients) and make each mistake fail. A
+step's name is the call it makes, as code ("softmax(a)  a: (4, 3)"); a few words of prose
+go in as `[[key]]`, a `phrase.key` of `texts.py`, so the name reads in either language.
+`optimizer_check.py` is the shared check of an `update(params, grads)` optimizer.
 tests/lessons/exercises/test_exercise_checks.py holds, per mistake, the small edit of the
 solution that makes it (MISTAKES); a new mistake needs a line there.
+
+A new folder is found by itself (`all_exercises()` imports every `eNN_*` package), and the
+tests run its solution, its template and its mistakes. Templates and solutions may keep
+the book's style (unused `import numpy as np`, `params.keys()`): pyproject.toml tells ruff.
 
 Find exercises with `all_exercises()` / `get_exercise(id)`; check a file with
 `runner.check_file`; the workspace (the learner's folder) is `workspace.py`.
