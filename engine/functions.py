@@ -1,5 +1,8 @@
 """Plain functions in the style of DLFS `common/functions.py` and `common/gradient.py`, for
-lessons and labs that show the maths one step at a time (float64 where it matters)."""
+lessons and labs that show the maths one step at a time (float64 where it matters).
+
+`sigmoid` and `softmax` here are the engine's only implementations: the activation layers,
+the recurrent cells, inference and sampling all call them."""
 
 from __future__ import annotations
 
@@ -24,10 +27,21 @@ def step_function(x):
 
 
 def sigmoid(x):
-    """1 / (1 + exp(−x)), computed without overflow for large |x|."""
+    """1 / (1 + exp(−x)), computed without overflow for large |x| (exp of −|x| only);
+    float inputs keep their dtype."""
     x = _as_float(x)
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_(a: np.ndarray) -> np.ndarray:
+    """The same σ in place, as (tanh(a/2) + 1)/2: no temporaries and no overflow warnings,
+    for the recurrent cells' per-step loop."""
+    a *= 0.5
+    np.tanh(a, out=a)
+    a *= 0.5
+    a += 0.5
+    return a
 
 
 def sigmoid_grad(x):
@@ -53,11 +67,13 @@ def leaky_relu(x, alpha: float = 0.01):
 
 
 def softmax(x):
-    """Softmax over the last axis; the max is subtracted first so exp never overflows."""
+    """Softmax over the last axis; the max is subtracted first so exp never overflows.
+    Float inputs keep their dtype (cast to float64 first for probabilities to report)."""
     x = _as_float(x)
     z = x - x.max(axis=-1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=-1, keepdims=True)
+    np.exp(z, out=z)
+    z /= z.sum(axis=-1, keepdims=True)
+    return z
 
 
 def softmax_naive(x):

@@ -96,7 +96,7 @@ def gradcheck_model(model, x: np.ndarray, y: np.ndarray, h: float = 1e-5, seed: 
     x = np.array(x, dtype=np.float64, order="C")
 
     def loss() -> float:
-        return model.loss.forward(model.forward(x, training=False, _logits=True), y)
+        return model.loss.forward(model.loss_inputs(x, training=False), y)
 
     loss()
     model.backward(model.loss.backward())

@@ -10,6 +10,10 @@ through.
 - glorot_normal: std sqrt(2 / (fan_in + fan_out)); glorot_uniform: limit sqrt(6 / (fan_in + fan_out))
   (Keras's default for Dense and Conv2D).
 - he_normal (alias he): std sqrt(2 / fan_in), for ReLU.
+- lecun_normal: Keras's name for the same std as xavier.
+- uniform: U(−0.05, 0.05), Keras's default for embeddings.
+- orthogonal: one orthogonal (rows, rows) block per `rows` columns (one per recurrent gate),
+  Keras's default for recurrent kernels.
 """
 
 from __future__ import annotations
@@ -84,6 +88,39 @@ class GlorotUniform(Initializer):
         return rng.uniform(-limit, limit, size=shape)
 
 
+class RandomUniform(Initializer):
+    """Uniform in [−limit, limit) whatever the fan (Keras's "uniform" for embeddings)."""
+
+    def __init__(self, limit: float = 0.05) -> None:
+        if limit <= 0:
+            raise ValueError(f"RandomUniform: limit must be positive, got {limit!r}")
+        self.limit = float(limit)
+        self.name = "uniform" if limit == 0.05 else f"uniform({limit})"
+
+    def std(self, fan_in, fan_out):
+        return self.limit / float(np.sqrt(3.0))
+
+    def __call__(self, shape, rng, fan_in, fan_out):
+        return rng.uniform(-self.limit, self.limit, size=shape)
+
+
+class Orthogonal(Initializer):
+    """(rows, k·rows) as k orthogonal (rows, rows) blocks: QR of a normal matrix, signs fixed
+    by R's diagonal so the draw is uniform over orthogonal matrices."""
+
+    name = "orthogonal"
+
+    def __call__(self, shape, rng, fan_in, fan_out):
+        rows, cols = shape
+        if cols % rows:
+            raise ValueError(f"orthogonal: {cols} columns are not whole blocks of {rows}")
+        blocks = []
+        for _ in range(cols // rows):
+            q, r = np.linalg.qr(rng.normal(size=(rows, rows)))
+            blocks.append(q * np.sign(np.diag(r)))
+        return np.concatenate(blocks, axis=1)
+
+
 def xavier_std(fan_in: int) -> float:
     """DLFS's Xavier standard deviation, sqrt(1 / n)."""
     return float(np.sqrt(1.0 / fan_in))
@@ -109,7 +146,10 @@ _NAMED: dict[str, Initializer] = {
     "glorot_uniform": glorot_uniform,
     "he": he_normal,
     "he_normal": he_normal,
+    "lecun_normal": xavier,
     "normal": RandomNormal(0.01),
+    "uniform": RandomUniform(0.05),
+    "orthogonal": Orthogonal(),
 }
 
 

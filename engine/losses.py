@@ -18,7 +18,7 @@ from abc import ABC, abstractmethod
 
 import numpy as np
 
-from .layers.activations import sigmoid, softmax
+from .functions import sigmoid, softmax
 
 
 class Loss(ABC):

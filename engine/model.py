@@ -13,7 +13,8 @@ way; it only changes speed.
 Losses and activations: when the last layer is the activation the loss applies itself
 (Softmax before softmax cross-entropy, Sigmoid before binary cross-entropy, or a Dense with
 that activation) training feeds the loss the logits before it, which is the numerically
-stable form; `predict` still returns probabilities.
+stable form; `predict` still returns probabilities. The plan for that (`plan.loss_steps`) is
+made once, when the model is both built and compiled.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from . import losses as losses_mod
 from . import metrics as metrics_mod
 from . import optimizers as optimizers_mod
 from . import regularizers
-from .layers.activations import Sigmoid, Softmax
 from .layers.base import Layer, Shape
+from .plan import Step, _Single, loss_steps, make_steps
 
 
 class Sequential:
@@ -90,53 +91,14 @@ class Sequential:
 
     def _plan_layout(self) -> None:
         """Decide which runs of image layers go channels-last, where to transpose, and which
-        conv → ReLU → max-pool triples run fused (see `_ConvReluPool`)."""
-        self._steps = self._make_steps(fuse=True)
-        self._unfused_steps = self._make_steps(fuse=False)
+        conv → ReLU → max-pool triples run fused (see `plan.ConvReluPool`)."""
+        self._steps = make_steps(self.layers, self.input_shape, fuse=True)
+        self._unfused_steps = make_steps(self.layers, self.input_shape, fuse=False)
+        self._plan_loss()
         shape = self.input_shape
         for layer in self.layers:
             shape = layer.output_shape(shape)
         self.output_shape = shape
-
-    def _make_steps(self, fuse: bool) -> list:
-        steps: list = []
-        shape, channels_last = self.input_shape, False
-        layers = self.layers
-        i = 0
-        while i < len(layers):
-            layer = layers[i]
-            if len(shape) == 4:
-                support = layer.supports_channels_last
-                if support is True and not channels_last:
-                    steps.append(_Transpose((0, 2, 3, 1)))
-                    channels_last = True
-                elif support is False and channels_last:
-                    steps.append(_Transpose((0, 3, 1, 2)))
-                    channels_last = False
-            else:
-                channels_last = False
-            if layer.supports_channels_last is True:
-                layer.channels_last = channels_last and len(shape) == 4
-            group = (
-                _ConvReluPool.match(layers, i)
-                if fuse and channels_last and len(shape) == 4
-                else None
-            )
-            if group:
-                for member in layers[i : i + group]:
-                    if member.supports_channels_last is True:
-                        member.channels_last = True
-                steps.append(_ConvReluPool(layers[i : i + group]))
-            else:
-                group = 1
-                steps.append(_Single(layer))
-            for member in layers[i : i + group]:
-                shape = member.output_shape(shape)
-            steps[-1].channels_last_out = channels_last and len(shape) == 4
-            i += group
-        if channels_last and len(shape) == 4:
-            steps.append(_Transpose((0, 3, 1, 2)))
-        return steps
 
     def compile(
         self, loss="softmax_cross_entropy", optimizer="adam", metrics=(), lr=None, weight_decay=0.0
@@ -151,7 +113,15 @@ class Sequential:
         if weight_decay < 0:
             raise ValueError(f"weight_decay must be >= 0, got {weight_decay!r}")
         self.weight_decay = float(weight_decay)
+        self._plan_loss()
         return self
+
+    def _plan_loss(self) -> None:
+        """The steps whose output the loss reads (see `plan.loss_steps`); needs both the
+        plan (build) and the loss (compile), whichever comes last."""
+        if hasattr(self, "_steps"):
+            activation = self.loss.activation if self.loss is not None else None
+            self._loss_steps = loss_steps(self._steps, activation)
 
     # -- forward / backward --------------------------------------------------------
     def _ensure_built(self, x: np.ndarray) -> None:
@@ -165,47 +135,35 @@ class Sequential:
             return x
         return x.astype(self.dtype, copy=False)
 
-    def _fused_tail(self) -> str | None:
-        """'layer' / 'inner' when the last activation is folded into the loss, else None."""
-        if self.loss is None or self.loss.activation is None or not self.layers:
-            return None
-        last = self.layers[-1]
-        wanted = {"softmax": Softmax, "sigmoid": Sigmoid}[self.loss.activation]
-        if type(last) is wanted:
-            return "layer"
-        if type(getattr(last, "activation", None)) is wanted:
-            return "inner"
-        return None
-
-    def forward(self, x: np.ndarray, training: bool = False, _logits: bool = False) -> np.ndarray:
-        """Run all layers. `training` switches Dropout and BatchNorm to their training mode."""
-        self._ensure_built(x)
+    def _run(self, steps: list[Step], x: np.ndarray, training: bool) -> np.ndarray:
         x = self._cast(x)
-        tail = self._fused_tail() if _logits else None
-        self._tail = tail
-        last = self.layers[-1]
         mask = None
-        for step in self._steps:
+        for step in steps:
             mask = step.receive_mask(mask)
-            if tail and isinstance(step, _Single) and step.layer is last:
-                if tail == "layer":
-                    continue
-                x = last.forward(x, training, apply_activation=False)
-            else:
-                x = step.forward(x, training)
+            x = step.forward(x, training)
             mask = step.pass_mask(mask)
+        self._ran = steps
         return x
 
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """Run all layers. `training` switches Dropout and BatchNorm to their training mode."""
+        self._ensure_built(x)
+        return self._run(self._steps, x, training)
+
+    def loss_inputs(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """What the loss reads: the outputs, or the logits before a last activation that the
+        loss applies itself (see the module docstring)."""
+        self._ensure_built(x)
+        return self._run(self._loss_steps, x, training)
+
     def backward(self, dout: np.ndarray, input_grad: bool = False) -> np.ndarray | None:
-        """Backpropagate dL/d(outputs) through every layer, filling each layer's `grads`.
+        """Backpropagate dL/d(outputs of the last forward run) through every layer, filling
+        each layer's `grads`.
 
         Returns dL/d(inputs) when `input_grad` is true (saliency maps, gradient ascent on
         the input); otherwise the first layer skips that work and None is returned."""
         self.layers[0].needs_input_grad = input_grad
-        last = self.layers[-1]
-        for step in reversed(self._steps):
-            if self._tail == "layer" and isinstance(step, _Single) and step.layer is last:
-                continue
+        for step in reversed(self._ran):
             dout = step.backward(dout)
             if dout is None:
                 return None
@@ -269,7 +227,7 @@ class Sequential:
     def train_step(self, x: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, float]]:
         """One forward/backward/update on a batch; returns (loss incl. penalty, metrics)."""
         self._require_compiled()
-        outputs = self.forward(x, training=True, _logits=True)
+        outputs = self.loss_inputs(x, training=True)
         loss = self.loss.forward(outputs, y)
         self.backward(self.loss.backward())
         penalty = 0.0
@@ -297,7 +255,7 @@ class Sequential:
         total, preds = 0.0, []
         for i in range(0, len(x), batch_size):
             xb, yb = x[i : i + batch_size], y[i : i + batch_size]
-            outputs = self.forward(xb, training=False, _logits=True)
+            outputs = self.loss_inputs(xb, training=False)
             total += self.loss.forward(outputs, yb) * len(xb)
             preds.append(self.loss.predictions(outputs))
         result = {"loss": total / max(len(x), 1)}
@@ -364,10 +322,7 @@ class Sequential:
         return {
             "name": self.name,
             "input_shape": list(self.input_shape[1:]) if self.input_shape else None,
-            "layers": [
-                {"class": type(layer).__name__, "config": layer.get_config()}
-                for layer in self.layers
-            ],
+            "layers": [layer.to_config() for layer in self.layers],
         }
 
     # -- summary -------------------------------------------------------------------
@@ -404,113 +359,3 @@ class Sequential:
             f"Non-trainable params: {total - trainable:,}",
         ]
         return "\n".join(out)
-
-
-# -- execution steps ---------------------------------------------------------------------
-class _Step:
-    """How a mask travels: steps other than a single layer (layout changes, fused image
-    groups) never see sequences, so they pass it through unchanged."""
-
-    def receive_mask(self, mask):
-        return mask
-
-    def pass_mask(self, mask):
-        return mask
-
-
-class _Transpose(_Step):
-    """A layout change between layers (channels-first ↔ channels-last)."""
-
-    channels_last_out = False
-
-    def __init__(self, axes: tuple[int, ...]) -> None:
-        self.axes = axes
-        self.inverse = tuple(int(a) for a in np.argsort(axes))
-
-    def forward(self, x, training):
-        return x.transpose(self.axes)
-
-    def backward(self, dout):
-        return dout.transpose(self.inverse)
-
-
-class _Single(_Step):
-    """One layer. Masks follow the convention in `layers/masking.py`: the layer reads the
-    current mask as `input_mask`; one that sets `output_mask` replaces it for the next."""
-
-    def __init__(self, layer: Layer) -> None:
-        self.layer = layer
-
-    def receive_mask(self, mask):
-        self.layer.input_mask = mask
-        return mask
-
-    def pass_mask(self, mask):
-        return getattr(self.layer, "output_mask", mask)
-
-    def forward(self, x, training):
-        return self.layer.forward(x, training)
-
-    def backward(self, dout):
-        return self.layer.backward(dout)
-
-
-class _ConvReluPool(_Step):
-    """Conv2D → ReLU → MaxPooling2D run as Conv2D (no bias) → max-pool → + bias → ReLU.
-
-    Max-pooling commutes with adding a per-channel constant and with ReLU (both are
-    monotonic), so the result is bit-for-bit the same, but the bias and the ReLU touch a
-    quarter of the values (for 2×2 pooling), and max-pool's backward receives the gradient
-    already masked by the ReLU. Matches Conv2D(activation="relu") → MaxPooling2D and
-    Conv2D → ReLU() → MaxPooling2D, all channels-last.
-    """
-
-    def __init__(self, layers: list[Layer]) -> None:
-        self.conv, self.pool = layers[0], layers[-1]
-
-    @staticmethod
-    def match(layers: list[Layer], i: int) -> int:
-        """How many layers from `i` form a fusable group (0 when none)."""
-        from .layers.activations import ReLU
-        from .layers.convolution import Conv2D
-        from .layers.pooling import MaxPooling2D
-
-        conv = layers[i]
-        if type(conv) is not Conv2D:
-            return 0
-        rest = layers[i + 1 : i + 3]
-        if type(conv.activation) is ReLU and rest and type(rest[0]) is MaxPooling2D:
-            return 2
-        if (
-            conv.activation is None
-            and len(rest) == 2
-            and type(rest[0]) is ReLU
-            and type(rest[1]) is MaxPooling2D
-        ):
-            return 3
-        return 0
-
-    def forward(self, x, training):
-        conv, pool = self.conv, self.pool
-        oh, ow = conv.output_shape((None, None, x.shape[1], x.shape[2]))[2:]
-        ph, pw = pool.pool_size
-        self.stacked = pool.strides == pool.pool_size and oh % ph == 0 and ow % pw == 0
-        if self.stacked:  # windows tile the map: conv writes them as contiguous blocks
-            pooled = pool.forward_stacked(
-                conv.forward_nhwc(x, add_bias=False, pool_phases=(ph, pw))
-            )
-        else:
-            pooled = pool.forward_nhwc(conv.forward_nhwc(x, add_bias=False))
-        if conv.use_bias:
-            pooled = pooled + conv.params["bias"]
-            self.out = np.maximum(pooled, 0, out=pooled)
-        else:
-            self.out = np.maximum(pooled, 0)
-        return self.out
-
-    def backward(self, dout):
-        d = dout * (self.out > 0)
-        if self.conv.use_bias:
-            np.sum(d, axis=(0, 1, 2), out=self.conv.grads["bias"])
-        dz = self.pool.backward_stacked(d) if self.stacked else self.pool.backward_nhwc(d)
-        return self.conv.backward_nhwc(dz, bias_grad=False)

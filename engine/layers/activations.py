@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..functions import sigmoid, softmax
 from .base import Layer
 
 
@@ -40,7 +41,7 @@ class LeakyReLU(Layer):
         return dout * self.slope
 
     def get_config(self):
-        return {"name": self.name, "alpha": self.alpha}
+        return {**super().get_config(), "alpha": self.alpha}
 
 
 class Sigmoid(Layer):
@@ -89,19 +90,6 @@ class Identity(Layer):
 
     def backward(self, dout):
         return dout
-
-
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    """A sigmoid that never overflows: exp of a non-positive number only."""
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
-
-
-def softmax(x: np.ndarray) -> np.ndarray:
-    z = x - x.max(axis=-1, keepdims=True)
-    np.exp(z, out=z)
-    z /= z.sum(axis=-1, keepdims=True)
-    return z
 
 
 ACTIVATIONS: dict[str, type[Layer]] = {

@@ -1,9 +1,18 @@
 """The contract every layer follows, after the DLFS `common/layers.py` pattern.
 
-A layer is built lazily: the first `build(input_shape, rng)` creates `params` and the
-matching `grads` (same keys, same shapes, written in place by `backward`). `forward` caches
-what `backward` needs; `backward(dout)` returns the gradient with respect to the input and
-never modifies `dout`. Shapes include the batch axis as None.
+A layer validates its arguments in `__init__` (`check_positive_int`, `pair`) and resolves
+initialisers and activations by name (`initializers.get`, `get_activation`). It is built
+lazily: the first call (`Layer.__call__`, or `Sequential.build`) runs `build(input_shape,
+rng)`, which creates `params` and the matching `grads` (same keys, same shapes, written in
+place by `backward`). `forward` caches what `backward` needs; `backward(dout)` returns the
+gradient with respect to the input and never modifies `dout`. Shapes include the batch axis
+as None. `get_config` returns the constructor arguments; `to_config` / `from_config` wrap
+them with the class name (`{"class_name": ..., "config": ...}`).
+
+Masks (bool (N, T), True = a real step; see masking.py): before `forward` the model sets
+`input_mask`; the next layer receives `output_mask`, which by default is the incoming mask
+unchanged. A layer that makes or drops a mask declares `output_mask = None` as a class
+attribute and assigns it in `forward`.
 
 Image layout. The public layout is (N, C, H, W). Layers that work on images can also run
 channels-last, (N, H, W, C), which is faster in NumPy; `Sequential` switches a run of such
@@ -36,6 +45,12 @@ class Layer(ABC):
     """
 
     supports_channels_last: bool | str = False
+    _registry: dict[str, type[Layer]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not cls.__name__.startswith("_"):
+            Layer._registry[cls.__name__] = cls
 
     def __init__(self, name: str | None = None) -> None:
         self.name = name or type(self).__name__.lower()
@@ -51,6 +66,12 @@ class Layer(ABC):
         # Set by Sequential for the first layer: nobody needs dL/dx there.
         self.needs_input_grad = True
         self.input_shape: Shape | None = None
+        self.input_mask: np.ndarray | None = None
+
+    @property
+    def output_mask(self) -> np.ndarray | None:
+        """The mask the next layer receives: the incoming one, unless the layer sets its own."""
+        return self.input_mask
 
     # -- building -------------------------------------------------------------------
     def build(self, input_shape: Shape, rng: np.random.Generator) -> None:
@@ -88,8 +109,18 @@ class Layer(ABC):
         return ()
 
     def get_config(self) -> dict[str, Any]:
-        """Constructor arguments, enough to rebuild the layer (weights are saved apart)."""
+        """Constructor arguments, enough to rebuild the layer (weights are saved apart);
+        subclasses extend this dict."""
         return {"name": self.name}
+
+    def to_config(self) -> dict[str, Any]:
+        """The layer as `{"class_name": ..., "config": get_config()}`."""
+        return {"class_name": type(self).__name__, "config": self.get_config()}
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Layer:
+        """The layer `get_config` describes (wrappers rebuild their inner layer first)."""
+        return cls(**config)
 
     @abstractmethod
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray: ...
@@ -97,10 +128,11 @@ class Layer(ABC):
     @abstractmethod
     def backward(self, dout: np.ndarray) -> np.ndarray: ...
 
-    def __call__(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+    def __call__(self, x: np.ndarray, training: bool = False, **kwargs: Any) -> Any:
+        """Build on the first input (the one place a layer builds lazily), then `forward`."""
         if not self.built:
-            self.build((None, *x.shape[1:]), np.random.default_rng(0))
-        return self.forward(x, training=training)
+            self.build((None, *np.shape(x)[1:]), np.random.default_rng(0))
+        return self.forward(x, training=training, **kwargs)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items() if k != "name")
@@ -127,3 +159,38 @@ def pair(name: str, value: Any, layer: str) -> tuple[int, int]:
     ):
         raise ValueError(f"{layer}: {name} must be a positive int or a pair of them, got {value!r}")
     return int(value[0]), int(value[1])
+
+
+def layer_from_config(entry: dict[str, Any]) -> Layer:
+    """The layer a `to_config()` dict describes."""
+    name = entry["class_name"]
+    cls = Layer._registry.get(name)
+    if cls is None:
+        raise ValueError(f"unknown layer class {name!r} in the model config")
+    return cls.from_config(dict(entry.get("config") or {}))
+
+
+class WithActivation(Layer):
+    """A layer followed by an optional built-in activation (Keras's `activation=`).
+
+    forward = activation(forward_linear(x)). `forward_linear` / `backward_linear` are the
+    layer without its activation: a model whose loss applies that activation itself (softmax
+    cross-entropy after a softmax layer) runs them as a separate step and feeds the loss the
+    logits."""
+
+    activation: Layer | None = None
+
+    @abstractmethod
+    def forward_linear(self, x: np.ndarray, training: bool = False) -> np.ndarray: ...
+
+    @abstractmethod
+    def backward_linear(self, dout: np.ndarray) -> np.ndarray | None: ...
+
+    def forward(self, x, training=False):
+        out = self.forward_linear(x, training)
+        return out if self.activation is None else self.activation.forward(out, training)
+
+    def backward(self, dout):
+        if self.activation is not None:
+            dout = self.activation.backward(dout)
+        return self.backward_linear(dout)

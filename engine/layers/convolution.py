@@ -5,8 +5,8 @@ product: (N·OH·OW, KH·KW·C) @ (KH·KW·C, F). Channels-last (N, H, W, C) mak
 run of contiguous pixels; the rows are written once into a preallocated buffer
 (KH·KW strided slice copies, no Python loop over pixels).
 
-Weights: `kernel` (KH, KW, C_in, filters) as in Keras, `bias` (filters,).
-An exporter to ONNX's (F, C, KH, KW) transposes with kernel.transpose(3, 2, 0, 1).
+Weights: `kernel` (KH, KW, C_in, filters) as in Keras, `bias` (filters,); the ONNX codec
+(engine/onnx/codecs.py) holds the transpose to ONNX's (F, C, KH, KW).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import initializers, regularizers
 from .activations import activation_name, get_activation
-from .base import Layer, check_positive_int, pair
+from .base import WithActivation, check_positive_int, pair
 
 
 def conv_output_length(size: int, kernel: int, stride: int, pad_total: int) -> int:
@@ -55,7 +55,7 @@ class _BufferCache:
         return {"keep": self.keep, "arrays": {}}
 
 
-class Conv2D(Layer):
+class Conv2D(WithActivation):
     """2-D convolution: `filters` kernels of `kernel_size`, `strides`, `padding`
     ('valid', 'same' or an int P added on every side)."""
 
@@ -97,7 +97,8 @@ class Conv2D(Layer):
         self._buffers = _BufferCache()
 
     # -- geometry ------------------------------------------------------------------
-    def _pads(self, h: int, w: int) -> tuple[int, int, int, int]:
+    def pads(self, h: int, w: int) -> tuple[int, int, int, int]:
+        """(top, bottom, left, right) zero rows and columns around an h×w input."""
         (kh, kw), (sh, sw) = self.kernel_size, self.strides
         if self.padding == "valid":
             return 0, 0, 0, 0
@@ -108,7 +109,7 @@ class Conv2D(Layer):
 
     def _out_hw(self, h: int, w: int) -> tuple[int, int]:
         (kh, kw), (sh, sw) = self.kernel_size, self.strides
-        top, bottom, left, right = self._pads(h, w)
+        top, bottom, left, right = self.pads(h, w)
         return (
             conv_output_length(h, kh, sh, top + bottom),
             conv_output_length(w, kw, sw, left + right),
@@ -138,16 +139,23 @@ class Conv2D(Layer):
         super().build(input_shape, rng)
 
     # -- forward / backward --------------------------------------------------------
-    def forward(self, x, training=False, apply_activation=True):
-        if not self.channels_last:
-            x = x.transpose(0, 2, 3, 1)
-        out = self.forward_nhwc(x)
-        self._activated = apply_activation and self.activation is not None
-        if self._activated:
-            out = self.activation.forward(out, training)
-        if not self.channels_last:
-            out = out.transpose(0, 3, 1, 2)
-        return out
+    def _channels_last(self, x, fn):
+        """fn on channels-last values; transposed in and out unless the model already runs
+        this layer channels-last. The activation acts there too (a softmax is over filters)."""
+        if self.channels_last:
+            return fn(x)
+        out = fn(x.transpose(0, 2, 3, 1))
+        return None if out is None else out.transpose(0, 3, 1, 2)
+
+    def forward_linear(self, x, training=False):
+        return self._channels_last(x, self.forward_nhwc)
+
+    def forward(self, x, training=False):
+        if self.activation is None:
+            return self.forward_linear(x, training)
+        return self._channels_last(
+            x, lambda z: self.activation.forward(self.forward_nhwc(z), training)
+        )
 
     def forward_nhwc(self, x, add_bias: bool = True, pool_phases: tuple[int, int] = (1, 1)):
         """Convolution of a channels-last batch (N, H, W, C) → (N, OH, OW, F).
@@ -159,7 +167,7 @@ class Conv2D(Layer):
         n, h, w, c = x.shape
         kh, kw = self.kernel_size
         ph, pw = pool_phases
-        top, bottom, left, right = self._pads(h, w)
+        top, bottom, left, right = self.pads(h, w)
         oh, ow = self._out_hw(h, w)
         qh, qw = oh // ph, ow // pw
         if top or bottom or left or right:
@@ -198,15 +206,13 @@ class Conv2D(Layer):
                             slice(c0, c0 + pw * sw * qw, pw * sw),
                         )
 
+    def backward_linear(self, dout):
+        return self._channels_last(dout, self.backward_nhwc)
+
     def backward(self, dout):
-        if not self.channels_last:
-            dout = dout.transpose(0, 2, 3, 1)
-        if self._activated:
-            dout = self.activation.backward(dout)
-        dx = self.backward_nhwc(dout)
-        if dx is not None and not self.channels_last:
-            dx = dx.transpose(0, 3, 1, 2)
-        return dx
+        if self.activation is None:
+            return self.backward_linear(dout)
+        return self._channels_last(dout, lambda d: self.backward_nhwc(self.activation.backward(d)))
 
     def backward_nhwc(self, dout, bias_grad: bool = True):
         """dout shaped like forward_nhwc's result (plain or pool-phase stack)."""
@@ -222,7 +228,7 @@ class Conv2D(Layer):
         dcol = (d2 @ self.params["kernel"].reshape(-1, self.filters).T).reshape(
             ph, pw, n, qh, qw, kh, kw, c
         )
-        top, bottom, left, right = self._pads(h, w)
+        top, bottom, left, right = self.pads(h, w)
         dxp = np.zeros((n, h + top + bottom, w + left + right, c), dtype=dout.dtype)
         for a, b, i, j, rows, cols in self._patches(ph, pw, qh, qw):
             dxp[:, rows, cols, :] += dcol[a, b, :, :, :, i, j, :]
@@ -233,7 +239,7 @@ class Conv2D(Layer):
 
     def get_config(self):
         return {
-            "name": self.name,
+            **super().get_config(),
             "filters": self.filters,
             "kernel_size": list(self.kernel_size),
             "strides": list(self.strides),

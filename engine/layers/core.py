@@ -6,10 +6,10 @@ import numpy as np
 
 from .. import initializers, regularizers
 from .activations import activation_name, get_activation
-from .base import Layer, check_positive_int
+from .base import Layer, WithActivation, check_positive_int
 
 
-class Dense(Layer):
+class Dense(WithActivation):
     """Y = X·W + b (DLFS's Affine), with an optional activation after it (Keras's Dense).
 
     backward: dX = dY·Wᵀ, dW = Xᵀ·dY, db = Σ dY over the batch axis.
@@ -48,19 +48,14 @@ class Dense(Layer):
             self.add_weight("bias", self.bias_initializer((self.units,), rng, fan_in, self.units))
         super().build(input_shape, rng)
 
-    def forward(self, x, training=False, apply_activation=True):
+    def forward_linear(self, x, training=False):
         self.x = x
         out = x @ self.params["kernel"]
         if self.use_bias:
             out += self.params["bias"]
-        self._activated = apply_activation and self.activation is not None
-        if self._activated:
-            out = self.activation.forward(out, training)
         return out
 
-    def backward(self, dout):
-        if self._activated:
-            dout = self.activation.backward(dout)
+    def backward_linear(self, dout):
         np.matmul(self.x.T, dout, out=self.grads["kernel"])
         if self.use_bias:
             np.sum(dout, axis=0, out=self.grads["bias"])
@@ -76,7 +71,7 @@ class Dense(Layer):
 
     def get_config(self):
         return {
-            "name": self.name,
+            **super().get_config(),
             "units": self.units,
             "activation": activation_name(self.activation),
             "use_bias": self.use_bias,
@@ -125,7 +120,7 @@ class Dropout(Layer):
 
     def __init__(self, rate: float, name: str | None = None, seed: int | None = None) -> None:
         super().__init__(name)
-        if not isinstance(rate, (int, float)) or not 0 <= rate < 1:
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate < 1:
             raise ValueError(f"Dropout: rate must be in [0, 1), got {rate!r}")
         self.rate = float(rate)
         self.seed = seed
@@ -154,4 +149,4 @@ class Dropout(Layer):
         return dout * self.mask
 
     def get_config(self):
-        return {"name": self.name, "rate": self.rate, "seed": self.seed}
+        return {**super().get_config(), "rate": self.rate, "seed": self.seed}

@@ -15,41 +15,34 @@ from typing import Any
 
 import numpy as np
 
-from .base import Layer, Shape
+from .. import initializers
+from .base import Layer, Shape, check_positive_int
 
 
 class Embedding(Layer):
+    """Token ids → vectors; `embeddings_initializer` defaults to Keras's "uniform"
+    (U(−0.05, 0.05))."""
+
+    output_mask = None
+
     def __init__(
         self,
         input_dim: int,
         output_dim: int,
         mask_zero: bool = False,
-        embeddings_initializer: str = "uniform",
+        embeddings_initializer="uniform",
         name: str | None = None,
     ) -> None:
         super().__init__(name)
-        for label, v in (("input_dim", input_dim), ("output_dim", output_dim)):
-            if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < 1:
-                raise ValueError(f"Embedding: {label} must be a positive int, got {v!r}")
-        if embeddings_initializer not in ("uniform", "normal"):
-            raise ValueError(
-                f"Embedding: embeddings_initializer must be 'uniform' or 'normal', "
-                f"got {embeddings_initializer!r}"
-            )
-        self.input_dim = int(input_dim)
-        self.output_dim = int(output_dim)
+        self.input_dim = check_positive_int("input_dim", input_dim, "Embedding")
+        self.output_dim = check_positive_int("output_dim", output_dim, "Embedding")
         self.mask_zero = bool(mask_zero)
-        self.embeddings_initializer = embeddings_initializer
-        self.input_mask: np.ndarray | None = None
-        self.output_mask: np.ndarray | None = None
+        self.embeddings_initializer = initializers.get(embeddings_initializer)
         self._ids: np.ndarray | None = None
 
     def build(self, input_shape: Shape, rng: np.random.Generator) -> None:
         shape = (self.input_dim, self.output_dim)
-        if self.embeddings_initializer == "uniform":
-            w = rng.uniform(-0.05, 0.05, shape)
-        else:
-            w = rng.normal(0.0, 0.05, shape)
+        w = self.embeddings_initializer(shape, rng, self.input_dim, self.output_dim)
         self.add_weight("embeddings", w)
         super().build(input_shape, rng)
 
@@ -58,16 +51,14 @@ class Embedding(Layer):
 
     def get_config(self) -> dict[str, Any]:
         return {
-            "name": self.name,
+            **super().get_config(),
             "input_dim": self.input_dim,
             "output_dim": self.output_dim,
             "mask_zero": self.mask_zero,
-            "embeddings_initializer": self.embeddings_initializer,
+            "embeddings_initializer": initializers.name_of(self.embeddings_initializer),
         }
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        if not self.built:
-            self.build((None, *np.shape(x)[1:]), np.random.default_rng(0))
         ids = np.asarray(x)
         if ids.dtype.kind == "f":
             if not np.all(ids == np.round(ids)):

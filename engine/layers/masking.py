@@ -1,10 +1,11 @@
 """How masks travel through a model, and the `Masking` layer that makes one.
 
-Convention: a layer that produces a mask sets ``layer.output_mask`` (bool (N, T), True = a
-real step) in `forward`; before a layer's `forward` the model sets ``layer.input_mask`` to
-the current mask; a layer without an ``output_mask`` attribute passes the mask on unchanged
-(Dropout, activations). Consumers (recurrent layers, global poolings) read ``input_mask``
-and set ``output_mask`` to what they pass on (None when the time axis is gone).
+Convention: before a layer's `forward` the model sets ``layer.input_mask`` (bool (N, T),
+True = a real step) to the current mask and afterwards hands ``layer.output_mask`` to the
+next layer. `Layer.output_mask` is the incoming mask by default (Dropout, activations pass
+it on); a layer that makes, changes or drops a mask declares ``output_mask = None`` on its
+class and assigns it in `forward`. Consumers (recurrent layers, global poolings) read
+``input_mask`` (None goes on when the time axis is gone).
 
 `Sequential` carries masks by that rule. `Masking` makes a mask from feature vectors equal
 to `mask_value` (for float inputs that were padded without an Embedding).
@@ -23,15 +24,14 @@ class Masking(Layer):
     """Masks the steps whose features all equal `mask_value`; passes x through."""
 
     supports_channels_last = "any"
+    output_mask = None
 
     def __init__(self, mask_value: float = 0.0, name: str | None = None) -> None:
         super().__init__(name)
         self.mask_value = float(mask_value)
-        self.input_mask = None
-        self.output_mask = None
 
     def get_config(self) -> dict[str, Any]:
-        return {"name": self.name, "mask_value": self.mask_value}
+        return {**super().get_config(), "mask_value": self.mask_value}
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         if x.ndim != 3:

@@ -86,4 +86,4 @@ class BatchNormalization(Layer):
         ) / self.std
 
     def get_config(self):
-        return {"name": self.name, "momentum": self.momentum, "epsilon": self.epsilon}
+        return {**super().get_config(), "momentum": self.momentum, "epsilon": self.epsilon}

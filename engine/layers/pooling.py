@@ -1,4 +1,5 @@
-"""Pooling: no parameters, channels unchanged, robust to small shifts.
+"""Pooling over images (N, C, H, W) and sequences (N, T, C): no parameters, channels
+unchanged, robust to small shifts.
 
 Max pooling takes `np.maximum` over the pool_h·pool_w strided views of the input (for 2×2,
 four views) instead of a `max` over a tiny axis; backward sends each output's gradient to the
@@ -7,9 +8,11 @@ first input in its window that held the maximum (products with masks, no boolean
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-from .base import Layer, pair
+from .base import Layer, Shape, check_positive_int, pair
 from .convolution import _BufferCache
 
 
@@ -67,7 +70,11 @@ class _Pool2D(Layer):
         return dx if self.channels_last else dx.transpose(0, 3, 1, 2)
 
     def get_config(self):
-        return {"name": self.name, "pool_size": list(self.pool_size), "strides": list(self.strides)}
+        return {
+            **super().get_config(),
+            "pool_size": list(self.pool_size),
+            "strides": list(self.strides),
+        }
 
 
 class MaxPooling2D(_Pool2D):
@@ -179,3 +186,119 @@ class GlobalAveragePooling2D(Layer):
             return np.broadcast_to((dout / (h * w))[:, None, None, :], self.x_shape).copy()
         n, c, h, w = self.x_shape
         return np.broadcast_to((dout / (h * w))[:, :, None, None], self.x_shape).copy()
+
+
+# -- sequences ------------------------------------------------------------------------
+class MaxPooling1D(Layer):
+    """Max over windows of `pool_size` steps (default stride = pool_size), 'valid' padding.
+    Drops an incoming mask: its steps are new windows."""
+
+    output_mask = None
+
+    def __init__(self, pool_size: int = 2, strides: int | None = None, name: str | None = None):
+        super().__init__(name)
+        self.pool_size = check_positive_int("pool_size", pool_size, "MaxPooling1D")
+        self.strides = (
+            self.pool_size
+            if strides is None
+            else check_positive_int("strides", strides, "MaxPooling1D")
+        )
+
+    def output_shape(self, input_shape: Shape) -> Shape:
+        t = input_shape[1]
+        to = None if t is None else (int(t) - self.pool_size) // self.strides + 1
+        return (input_shape[0], to, input_shape[2])
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "pool_size": self.pool_size, "strides": self.strides}
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        if x.ndim != 3:
+            raise ValueError(f"MaxPooling1D expects (batch, timesteps, channels), got {x.shape}")
+        p, s = self.pool_size, self.strides
+        t = x.shape[1]
+        to = (t - p) // s + 1
+        if to < 1:
+            raise ValueError(f"MaxPooling1D: {t} steps are fewer than pool_size {p}")
+        out = max_of([x[:, j : j + (to - 1) * s + 1 : s] for j in range(p)])
+        self._cache = (x, out, to)
+        return out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        x, out, to = self._cache
+        p, s = self.pool_size, self.strides
+        dx = np.zeros_like(x, dtype=dout.dtype)
+        taken = np.zeros(out.shape, dtype=bool)
+        for j in range(p):
+            hit = (x[:, j : j + (to - 1) * s + 1 : s] == out) & ~taken
+            taken |= hit
+            dx[:, j : j + (to - 1) * s + 1 : s] += dout * hit
+        return dx
+
+
+class _GlobalPool1D(Layer):
+    """Pooling over the whole time axis; an incoming mask says which steps count, and no
+    mask goes on (the time axis is gone)."""
+
+    output_mask = None
+
+    def output_shape(self, input_shape: Shape) -> Shape:
+        return (input_shape[0], input_shape[2])
+
+    def _mask(self, x: np.ndarray, mask) -> np.ndarray | None:
+        if x.ndim != 3:
+            raise ValueError(
+                f"{type(self).__name__} expects (batch, timesteps, channels), got {x.shape}"
+            )
+        if mask is None:
+            mask = self.input_mask
+        if mask is None:
+            return None
+        mask = np.asarray(mask, dtype=bool)
+        if mask.shape != x.shape[:2]:
+            raise ValueError(f"mask shape {mask.shape} does not match input {x.shape[:2]}")
+        return mask
+
+
+class GlobalAveragePooling1D(_GlobalPool1D):
+    """Mean over time (over the real steps only when a mask comes in)."""
+
+    def forward(self, x: np.ndarray, training: bool = False, mask=None) -> np.ndarray:
+        m = self._mask(x, mask)
+        if m is None:
+            self._cache = (x.shape, None)
+            return x.mean(axis=1)
+        w = m.astype(x.dtype)
+        cnt = np.maximum(w.sum(axis=1, keepdims=True), 1.0)
+        w = w / cnt  # (N, T) weights
+        self._cache = (x.shape, w)
+        return np.einsum("ntc,nt->nc", x, w, optimize=True)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        shape, w = self._cache
+        if w is None:
+            return np.broadcast_to(dout[:, None, :] / shape[1], shape).copy()
+        return dout[:, None, :] * w[:, :, None]
+
+
+class GlobalMaxPooling1D(_GlobalPool1D):
+    """Max over time (padded steps never win when a mask comes in)."""
+
+    def forward(self, x: np.ndarray, training: bool = False, mask=None) -> np.ndarray:
+        m = self._mask(x, mask)
+        xx = x
+        if m is not None:
+            xx = np.where(m[:, :, None], x, -np.inf)
+        idx = xx.argmax(axis=1)  # (N, C)
+        out = np.take_along_axis(x, idx[:, None, :], axis=1)[:, 0, :]
+        if m is not None:
+            out = np.where(m.any(axis=1)[:, None], out, 0).astype(x.dtype)
+        self._cache = (x.shape, idx, m)
+        return out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        shape, idx, m = self._cache
+        dx = np.zeros(shape, dtype=dout.dtype)
+        d = dout if m is None else dout * m.any(axis=1)[:, None]
+        np.put_along_axis(dx, idx[:, None, :], d[:, None, :], axis=1)
+        return dx

@@ -28,22 +28,22 @@ Each recipe module defines exactly one public entry point::
   shuffling, dropout, augmentation). Never the global NumPy state.
 * `quick` (bool): smoke-test mode. Use a tiny slice of the data (a few hundred examples
   or a few thousand characters), a tiny number of steps (a few seconds on 2 cores), then go
-  through the SAME finish step (export, checker, parity, card). The card then says
+  through the SAME publish step (export, checker, parity, card). The card then says
   `"quick": true`; the metric is measured on a small slice and means nothing.
-* `progress` (callable | None): called with one dict per event, never required. Keys:
-  `stage` ("data" | "train" | "evaluate" | "export" | "verify" | "done"), `message` (one
-  human-readable line), and for training events `epoch`, `epochs`, `step`, `steps`,
-  `loss`, `metrics` (dict) when known. Recipes never print.
+* `progress` (callable | None): called with one `events.ZooEvent` per event (send them
+  with `events.say`), never required: `stage` ("data" | "train" | "evaluate" | "export" |
+  "verify" | "done"), `message` (one human-readable line), and for training events
+  `epoch`, `epochs`, `step`, `steps`, `loss`, `metrics` when known. Recipes never print.
 * Returns the card (dict) that was written.
 
 A recipe: (1) loads its data and splits it (validation carved out of train; choose
 hyper-parameters on validation only), (2) builds an engine `Sequential` and trains it by
 consuming `model.fit(...)`'s generator (forwarding records to `progress`), then (3) calls
-the shared finish step, which does the rest identically for every model::
+the shared publish step (`zoo.publish`), which does the rest identically for every model::
 
-    from dltutor.engine.zoo.finish import finish
+    from dltutor.engine.zoo.publish import publish
 
-    return finish(
+    return publish(
         "sst2-rnn", model, out_dir,
         task="text-classification",
         labels=["negative", "positive"],
@@ -64,20 +64,20 @@ the shared finish step, which does the rest identically for every model::
                   "val_accuracy": 0.83, "seconds": 900.0},
     )
 
-`finish` evaluates the metric on the exported ONNX model with ONNX Runtime (`metric` is
+`publish` evaluates the metric on the exported ONNX model with ONNX Runtime (`metric` is
 "accuracy" on class-index targets, or "nats_per_char" on next-character targets with
 `eval_x` token windows of shape (n, T) and `eval_y` of shape (n, T)); alternatively pass
-`metrics={...}` already measured. It exports with `dltutor.engine.export.export_model`
+`metrics={...}` already measured. It exports with `dltutor.engine.onnx.export_model`
 (opset 17, dynamic batch axis), runs `onnx.checker`, checks parity against
 `model.predict`/`model.forward(training=False)`, hashes the file and writes the card.
 Classifier graphs output `logits` and `probs`; the char model outputs `logits` for every
-position and must be exported with `stateful=True` (pass it to `finish`, with
+position and must be exported with `stateful=True` (pass it to `publish`, with
 `task="text-generation"`, `labels=None`): it then takes/returns the recurrent state so that
 `dltutor generate` streams one character per run. The char model's last layer is
 `TimeDistributed(Dense(vocab))` (logits, no softmax); the classifiers end in `Dense(n)`.
 Parity is checked with `model.predict(parity_x)`, so give parity rows the engine treats
 exactly like ONNX (rows without padding are always safe).
-Shipped text models: keep the .onnx small (< 3 MB). `finish(..., half_embeddings=True)`
+Shipped text models: keep the .onnx small (< 3 MB). `publish(..., half_embeddings=True)`
 stores embedding tables as float16 (half the size); it rounds the engine model's tables to
 float16 first, so parity still holds and the metric is measured on what ships.
 """

@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from dltutor.engine.zoo.events import say
+
 
 def random_shift(x: np.ndarray, max_shift: int, rng: np.random.Generator) -> np.ndarray:
     """Each (C, H, W) image moved by up to `max_shift` pixels (zero fill), in one pass."""
@@ -121,21 +123,18 @@ def train_images(
         ):
             if isinstance(record, StepRecord):
                 steps_done += 1
-                if progress is not None and (
-                    record.batch % 20 == 0 or record.batch == record.batches
-                ):
-                    progress(
-                        {
-                            "stage": "train",
-                            "message": f"epoch {epoch}/{epochs} "
-                            f"batch {record.batch}/{record.batches} loss {record.loss:.4f}",
-                            "epoch": epoch,
-                            "epochs": epochs,
-                            "step": record.batch,
-                            "steps": record.batches,
-                            "loss": record.loss,
-                            "metrics": dict(record.metrics),
-                        }
+                if record.batch % 20 == 0 or record.batch == record.batches:
+                    say(
+                        progress,
+                        "train",
+                        f"epoch {epoch}/{epochs} "
+                        f"batch {record.batch}/{record.batches} loss {record.loss:.4f}",
+                        epoch=epoch,
+                        epochs=epochs,
+                        step=record.batch,
+                        steps=record.batches,
+                        loss=record.loss,
+                        metrics=dict(record.metrics),
                     )
             elif isinstance(record, EpochRecord):
                 val_acc = float((record.val_metrics or {}).get("accuracy", float("nan")))
@@ -154,18 +153,15 @@ def train_images(
                     best = (val_acc, epoch)
                     best_weights = model.get_weights()
                 model.save_weights(ckpt / f"epoch-{epoch:02d}.npz")
-                if progress is not None:
-                    progress(
-                        {
-                            "stage": "train",
-                            "message": f"epoch {epoch}/{epochs}: loss "
-                            f"{record.loss:.4f}, val accuracy {val_acc:.4f}",
-                            "epoch": epoch,
-                            "epochs": epochs,
-                            "loss": record.loss,
-                            "metrics": {"val_accuracy": val_acc},
-                        }
-                    )
+                say(
+                    progress,
+                    "train",
+                    f"epoch {epoch}/{epochs}: loss {record.loss:.4f}, val accuracy {val_acc:.4f}",
+                    epoch=epoch,
+                    epochs=epochs,
+                    loss=record.loss,
+                    metrics={"val_accuracy": val_acc},
+                )
         if max_steps is not None and steps_done >= max_steps:
             break
     if best_weights is not None:

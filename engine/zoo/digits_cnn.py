@@ -1,7 +1,7 @@
 """Recipe for `digits-cnn`: a small CNN on scikit-learn's 8x8 digits (>= 98% hold-out accuracy).
 
 Data: `sklearn.datasets.load_digits` (1,797 images, values 0..16). A seeded stratified 20%
-is the test hold-out (360 images, used once by `finish`); a stratified 15% of the rest is
+is the test hold-out (360 images, used once by `publish`); a stratified 15% of the rest is
 the validation split that picks the epoch kept.
 
     conv 32 3x3 same -> BN -> ReLU -> conv 32 3x3 same -> ReLU -> max-pool 2   8x8 -> 4x4
@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+
+from dltutor.engine.zoo.events import say
 
 NAME = "digits-cnn"
 LABELS = [str(i) for i in range(10)]
@@ -91,11 +93,10 @@ def train(
     data_dir=None, out_dir=".", seed: int = 0, quick: bool = False, progress=None, **overrides
 ) -> dict:
     from dltutor.engine.zoo._image_training import train_images
-    from dltutor.engine.zoo.finish import finish
+    from dltutor.engine.zoo.publish import publish
 
     hyper = {**HYPER, **overrides}
-    if progress:
-        progress({"stage": "data", "message": "loading the scikit-learn digits"})
+    say(progress, "data", "loading the scikit-learn digits")
     d = load(seed)  # bundled with scikit-learn: `data_dir` is not needed
     if quick:
         hyper.update(epochs=1)
@@ -117,7 +118,7 @@ def train(
         progress=progress,
         max_steps=4 if quick else None,
     )
-    return finish(
+    return publish(
         NAME,
         model,
         out_dir,

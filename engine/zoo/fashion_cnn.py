@@ -1,7 +1,7 @@
 """Recipe for `fashion-cnn`: a small VGG-style CNN on Fashion-MNIST (>= 92% test accuracy).
 
 Data: the official 60k/10k split; 5,000 training images (seeded) are held out for
-validation, which picks the epoch kept; the test split is used once, by `finish`.
+validation, which picks the epoch kept; the test split is used once, by `publish`.
 Architecture (about 6 M multiply-adds per image, so it trains on 2 CPU cores):
 
     conv 32 3x3 same -> max-pool 2 -> BN -> ReLU          28x28 -> 14x14
@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from dltutor.engine.zoo.events import say
 
 NAME = "fashion-cnn"
 LABELS = [
@@ -124,8 +126,7 @@ def train(
     from dltutor.engine.zoo._image_training import train_images
 
     hyper = {**HYPER, **overrides}
-    if progress:
-        progress({"stage": "data", "message": "loading Fashion-MNIST"})
+    say(progress, "data", "loading Fashion-MNIST")
     data = load(data_dir)
     if quick:
         rng = np.random.default_rng(seed)
@@ -155,16 +156,16 @@ def train(
         progress=progress,
         max_steps=4 if quick else None,
     )
-    return finish_model(
+    return publish_model(
         model, data, out_dir, seed=seed, quick=quick, progress=progress, training=summary
     )
 
 
-def finish_model(model, data, out_dir, *, seed=0, quick=False, progress=None, training=None):
-    from dltutor.engine.zoo.finish import finish
+def publish_model(model, data, out_dir, *, seed=0, quick=False, progress=None, training=None):
+    from dltutor.engine.zoo.publish import publish
 
     x_test = to_input(data["test_x"])
-    return finish(
+    return publish(
         NAME,
         model,
         out_dir,

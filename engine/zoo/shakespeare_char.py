@@ -70,7 +70,7 @@ def _clipped_adam(lr: float, clip: float):
 
 def evaluate_nats(model, x: np.ndarray, y: np.ndarray, batch: int = 128) -> float:
     """Mean next-character negative log-likelihood (nats/char) of `model` on windows."""
-    from dltutor.engine.zoo.finish import nats_per_char
+    from dltutor.engine.zoo.publish import nats_per_char
 
     total, count = 0.0, 0
     for i in range(0, len(x), batch):
@@ -90,7 +90,8 @@ def train(
 ) -> dict:
     from dltutor.engine.losses import Loss
     from dltutor.engine.text import CharTokenizer, make_windows, read_corpus, split_corpus
-    from dltutor.engine.zoo.finish import finish, say
+    from dltutor.engine.zoo.events import say
+    from dltutor.engine.zoo.publish import publish
 
     class SequenceCrossEntropy(Loss):
         """Softmax cross-entropy over (N, T, V) logits and (N, T) integer targets (nats/char)."""
@@ -210,7 +211,7 @@ def train(
     model.set_weights(best_w)
     model.save_weights(out / f"{NAME}.weights.npz")
 
-    return finish(
+    return publish(
         NAME,
         model,
         out,

@@ -59,7 +59,8 @@ def train(
     from dltutor.engine.optimizers import Adam
     from dltutor.engine.text import WordTokenizer, load_sst2
     from dltutor.engine.text.sst2 import LABELS
-    from dltutor.engine.zoo.finish import finish, say
+    from dltutor.engine.zoo.events import say
+    from dltutor.engine.zoo.publish import publish
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -143,7 +144,7 @@ def train(
     model.set_weights(best_w)
     model.save_weights(out / f"{NAME}.weights.npz")
 
-    return finish(
+    return publish(
         NAME,
         model,
         out,

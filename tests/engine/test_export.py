@@ -11,7 +11,6 @@ import pytest
 onnx = pytest.importorskip("onnx")
 ort = pytest.importorskip("onnxruntime")
 
-from dltutor.engine.export import engine_model_from_onnx, export_model  # noqa: E402
 from dltutor.engine.layers import (  # noqa: E402
     GRU,
     LSTM,
@@ -38,6 +37,7 @@ from dltutor.engine.layers import (  # noqa: E402
     TimeDistributed,
 )
 from dltutor.engine.model import Sequential  # noqa: E402
+from dltutor.engine.onnx import engine_model_from_onnx, export_model  # noqa: E402
 
 TOL = 1e-4
 
@@ -267,8 +267,8 @@ def test_import_rebuilds_the_engine_model(tmp_path):
 
 
 def test_unknown_layer_is_a_clear_error(tmp_path):
-    from dltutor.engine.export import ExportError
     from dltutor.engine.layers import Layer
+    from dltutor.engine.onnx import ExportError
 
     class Odd(Layer):
         def forward(self, x, training=False):
@@ -286,8 +286,8 @@ def test_unknown_layer_is_a_clear_error(tmp_path):
 def test_export_and_inference_modules_import_onnx_lazily():
     code = (
         "import sys\n"
-        "import dltutor.engine.export, dltutor.engine.inference.runtime, "
-        "dltutor.engine.inference.predict, dltutor.engine.zoo, dltutor.engine.zoo.finish, "
+        "import dltutor.engine.onnx, dltutor.engine.inference.runtime, "
+        "dltutor.engine.inference.predict, dltutor.engine.zoo, dltutor.engine.zoo.publish, "
         "dltutor.engine.zoo.fashion_cnn, dltutor.engine.zoo.digits_cnn\n"
         "bad = [m for m in ('onnx', 'onnxruntime') if m in sys.modules]\n"
         "assert not bad, bad\n"
@@ -296,7 +296,7 @@ def test_export_and_inference_modules_import_onnx_lazily():
 
 
 def test_half_embeddings_halve_the_table_and_keep_parity(tmp_path):
-    from dltutor.engine.export.onnx_export import round_embeddings
+    from dltutor.engine.onnx import round_embeddings
 
     x = np.random.default_rng(8).integers(1, 400, (4, 10)).astype(np.int64)
     model = Sequential([Embedding(400, 32), GRU(4), Dense(2)], seed=0)

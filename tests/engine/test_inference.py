@@ -19,7 +19,7 @@ from dltutor.engine.inference.image import MAX_PIXELS, ImageInputError, prepare_
 pytest.importorskip("onnxruntime")
 
 
-# -- tiny models built through the real finish step ------------------------------------------
+# -- tiny models built through the real publish step ------------------------------------------
 @pytest.fixture(scope="module")
 def models_dir(tmp_path_factory):
     """A models folder with a quick image model and a tiny text model (random weights)."""
@@ -27,12 +27,12 @@ def models_dir(tmp_path_factory):
     from dltutor.engine.model import Sequential
     from dltutor.engine.text.tokenizers import WordTokenizer
     from dltutor.engine.zoo import digits_cnn
-    from dltutor.engine.zoo.finish import finish
+    from dltutor.engine.zoo.publish import publish
 
     out = tmp_path_factory.mktemp("models")
     model = digits_cnn.build_model(0)
     x = np.random.default_rng(0).random((20, 1, 8, 8), dtype=np.float32)
-    finish(
+    publish(
         "digits-cnn",
         model,
         out,
@@ -48,7 +48,7 @@ def models_dir(tmp_path_factory):
     text_model = Sequential([Embedding(len(tok), 4, mask_zero=True), GRU(3), Dense(2)], seed=0)
     text_model.build((None, 6))
     tokens = tok.encode_batch(["a good film", "good dull film"], 3)  # no padding
-    finish(
+    publish(
         "sst2-rnn",
         text_model,
         out,

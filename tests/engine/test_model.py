@@ -16,6 +16,7 @@ from dltutor.engine import (
     TrainingDiverged,
 )
 from dltutor.engine.data import spiral
+from dltutor.engine.functions import softmax
 from dltutor.engine.gradcheck import gradcheck_model
 from dltutor.engine.layers import (
     BatchNormalization,
@@ -124,13 +125,17 @@ def test_predict_returns_probabilities_and_training_uses_logits():
         [Dense(8, activation="relu"), Dense(3, activation="softmax")], input_shape=(2,)
     )
     model.compile("categorical_crossentropy", Adam(0.01), metrics=["accuracy"])
-    assert model._fused_tail() == "inner"
     probs = model.predict(X[:5])
     np.testing.assert_allclose(probs.sum(axis=1), 1, rtol=1e-5)
+    logits = model.loss_inputs(X[:5])  # the last Dense without its softmax
+    assert not np.allclose(logits.sum(axis=1), 1)
+    np.testing.assert_allclose(softmax(logits.astype(np.float64)), probs, rtol=1e-5)
     epochs = epochs_of(model.fit(X, Y, epochs=20, batch_size=30))
     assert epochs[-1].loss < epochs[0].loss
     model2 = Sequential([Dense(3), Softmax()], input_shape=(2,)).compile("softmax_cross_entropy")
-    assert model2._fused_tail() == "layer"
+    np.testing.assert_array_equal(model2.loss_inputs(X[:5]), model2.layers[0](X[:5]))
+    plain = Sequential([Dense(3), Softmax()], input_shape=(2,)).compile("mse")
+    np.testing.assert_array_equal(plain.loss_inputs(X[:5]), plain.predict(X[:5]))
 
 
 @pytest.mark.parametrize(
@@ -155,7 +160,7 @@ def test_whole_model_gradients_including_fused_conv_relu_pool(size, first):
         ],
         input_shape=(2, size, size),
     ).compile("softmax_cross_entropy")
-    assert sum(type(s).__name__ == "_ConvReluPool" for s in model._steps) == 2
+    assert sum(type(s).__name__ == "ConvReluPool" for s in model._steps) == 2
     x = rng.random((3, 2, size, size))
     assert gradcheck_model(model, x, np.array([0, 1, 2])) <= 1e-6
     x32 = x.astype(np.float32)

@@ -21,7 +21,7 @@ ort = pytest.importorskip("onnxruntime")
 
 from dltutor.engine.inference.cards import models_dir, verify_model  # noqa: E402
 from dltutor.engine.zoo import MODELS, spec  # noqa: E402
-from dltutor.engine.zoo.finish import METRICS, ort_logits  # noqa: E402
+from dltutor.engine.zoo.publish import METRICS, ort_logits  # noqa: E402
 
 TOL = 1e-4
 
@@ -63,7 +63,7 @@ def test_checker_and_sha256(name):
 
 @pytest.mark.parametrize("name", list(MODELS))
 def test_engine_and_onnx_runtime_agree(name):
-    from dltutor.engine.export import engine_model_from_onnx
+    from dltutor.engine.onnx import engine_model_from_onnx
 
     card, path = _shipped(name)
     engine = engine_model_from_onnx(path)
@@ -146,7 +146,7 @@ def test_shakespeare_meets_its_target_on_the_last_tenth(require_data):
     """Nats per character over the validation tenth, state carried across chunks."""
     from dltutor.engine.inference import runtime
     from dltutor.engine.inference.predict import model_tokenizer
-    from dltutor.engine.zoo.finish import log_softmax
+    from dltutor.engine.zoo.publish import log_softmax
 
     _shipped("shakespeare-char")
     corpus = _text_data("tinyshakespeare/input.txt", require_data)
@@ -205,5 +205,5 @@ def test_recipe_quick_smoke(tmp_path, monkeypatch, name, require_data):
     assert (tmp_path / "out" / f"{name}.onnx").is_file()
     written = json.loads((tmp_path / "out" / f"{name}.json").read_text())
     assert written["sha256"] == card["sha256"]
-    assert {e["stage"] for e in events} >= {"train", "export", "verify"}
+    assert {e.stage for e in events} >= {"train", "export", "verify"}
     onnx.checker.check_model(str(tmp_path / "out" / f"{name}.onnx"), full_check=True)

@@ -1,5 +1,5 @@
 """`dltutor infer image|text`, `generate` and `models ...`: results per input, exit codes 0/1/2,
-no tracebacks. Runs on small models built in a tmp folder through the real finish step."""
+no tracebacks. Runs on small models built in a tmp folder through the real publish step."""
 
 from __future__ import annotations
 
@@ -27,13 +27,13 @@ def built(tmp_path_factory):
     from dltutor.engine.model import Sequential
     from dltutor.engine.text.tokenizers import CharTokenizer, WordTokenizer
     from dltutor.engine.zoo import digits_cnn, fashion_cnn
-    from dltutor.engine.zoo.finish import finish
+    from dltutor.engine.zoo.publish import publish
 
     out = tmp_path_factory.mktemp("models")
     rng = np.random.default_rng(0)
     for recipe, size in ((fashion_cnn, 28), (digits_cnn, 8)):
         x = rng.random((16, 1, size, size), dtype=np.float32)
-        finish(
+        publish(
             recipe.NAME,
             recipe.build_model(0),
             out,
@@ -48,7 +48,7 @@ def built(tmp_path_factory):
     tok = WordTokenizer().fit(["a good film", "a bad film", "good fun", "dull and bad"])
     model = Sequential([Embedding(len(tok), 4, mask_zero=True), GRU(3), Dense(2)], seed=0)
     model.build((None, 3))
-    finish(
+    publish(
         "sst2-rnn",
         model,
         out,
@@ -72,7 +72,7 @@ def built(tmp_path_factory):
         seed=0,
     )
     lm.build((None, 10))
-    finish(
+    publish(
         "shakespeare-char",
         lm,
         out,

@@ -256,9 +256,9 @@ def bench_model(name: str, provider: str = "auto", repeat: int = 50, budget: flo
     """p50/p95 latency at batch 1 and throughput at batch 256, ORT and the engine, same run."""
     import numpy as np
 
-    from dltutor.engine.export import engine_model_from_onnx
     from dltutor.engine.inference.runtime import get_model
-    from dltutor.engine.zoo.finish import state_feeds
+    from dltutor.engine.onnx import engine_model_from_onnx
+    from dltutor.engine.zoo.publish import state_feeds
 
     loaded = get_model(name, provider)
     card = loaded.card
@@ -390,6 +390,7 @@ def _train_with_progress(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from dltutor.engine import zoo
+    from dltutor.engine.zoo.events import ZooEvent
 
     with Progress(
         TextColumn("{task.description}"),
@@ -400,17 +401,17 @@ def _train_with_progress(
     ) as bar:
         task = bar.add_task(name, total=None, info="")
 
-        def progress(event: dict[str, Any]) -> None:
-            if event.get("stage") == "train" and event.get("steps"):
-                epoch, epochs = event["epoch"], event["epochs"]
+        def progress(event: ZooEvent) -> None:
+            if event.stage == "train" and event.steps:
+                epoch, epochs = event.epoch, event.epochs
                 bar.update(
                     task,
-                    total=epochs * event["steps"],
-                    completed=(epoch - 1) * event["steps"] + event["step"],
-                    info=WORDS.get(lang, "epoch", epoch=epoch, epochs=epochs, loss=event["loss"]),
+                    total=epochs * event.steps,
+                    completed=(epoch - 1) * event.steps + event.step,
+                    info=WORDS.get(lang, "epoch", epoch=epoch, epochs=epochs, loss=event.loss),
                 )
             else:
-                bar.console.print(f"[dim]{event.get('stage')}[/] {event.get('message')}")
+                bar.console.print(f"[dim]{event.stage}[/] {event.message}")
 
         return zoo.train(name, data_dir, out, seed=seed, quick=quick, progress=progress)
 

@@ -1,6 +1,8 @@
-"""The step every recipe ends with: export → checker → parity → metric (ONNX Runtime) → card.
+"""Publishing a trained model, the step every recipe ends with: export → checker → parity →
+metric (ONNX Runtime) → card.
 
-See the recipe contract in `dltutor.engine.zoo`. Nothing here prints; `progress` gets dicts.
+See the recipe contract in `dltutor.engine.zoo`. Nothing here prints; `progress` gets
+`ZooEvent`s.
 """
 
 from __future__ import annotations
@@ -13,17 +15,13 @@ from typing import Any
 
 import numpy as np
 
+from dltutor.engine.zoo.events import say
+
 PARITY_TOLERANCE = 1e-4
 
 
 class ParityError(AssertionError):
     """The exported graph and the engine disagree on the same inputs."""
-
-
-def say(progress, stage: str, message: str, **extra) -> None:
-    """Send one progress event (the recipe contract's dict) when someone listens."""
-    if progress is not None:
-        progress({"stage": stage, "message": message, **extra})
 
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:
@@ -75,7 +73,7 @@ def parity(model, session, x: np.ndarray) -> float:
     return float(np.max(np.abs(engine_out.astype(np.float64) - ort_out)))
 
 
-def finish(
+def publish(
     name: str,
     model: Any,
     out_dir: str | Path,
@@ -103,9 +101,9 @@ def finish(
     """Export `model`, check it, measure it with ONNX Runtime and write its card."""
     import onnx
 
-    from dltutor.engine.export import export_model
     from dltutor.engine.inference.cards import sha256_file
     from dltutor.engine.inference.runtime import session_from_bytes
+    from dltutor.engine.onnx import engine_version, export_model, round_embeddings
     from dltutor.engine.zoo import spec
 
     model_spec = spec(name)
@@ -123,8 +121,6 @@ def finish(
         files["vocab"] = {"file": vocab_path.name, "sha256": sha256_file(vocab_path)}
 
     if half_embeddings:  # float16 tables: the engine model is rounded too, then measured
-        from dltutor.engine.export.onnx_export import round_embeddings
-
         round_embeddings(model)
     say(progress, "export", f"exporting {name} to ONNX (opset 17)")
     metadata = {
@@ -210,7 +206,7 @@ def finish(
         "seed": seed,
         "quick": quick,
         "training": training or {},
-        "engine_version": _engine_version(),
+        "engine_version": engine_version(),
         "created": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     (out / f"{name}.json").write_text(
@@ -218,9 +214,3 @@ def finish(
     )
     say(progress, "done", f"{name}: {model_spec.metric} = {value} ; wrote {onnx_path}")
     return card
-
-
-def _engine_version() -> str:
-    from dltutor.engine.export.onnx_export import _engine_version as v
-
-    return v()
