@@ -11,8 +11,11 @@ correct layer gives about 1e-9 or less, a wrong one 1e-2 or more.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 import numpy as np
+
+from .functions import numerical_gradient
 
 
 def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
@@ -20,18 +23,10 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
     return float(np.linalg.norm(analytic - numeric) / max(denom, 1e-300)) if denom > 0 else 0.0
 
 
-def _numeric(f, x: np.ndarray, h: float) -> np.ndarray:
-    grad = np.zeros_like(x)
-    flat, gflat = x.reshape(-1), grad.reshape(-1)
-    for i in range(flat.size):
-        original = flat[i]
-        flat[i] = original + h
-        plus = f()
-        flat[i] = original - h
-        minus = f()
-        flat[i] = original
-        gflat[i] = (plus - minus) / (2 * h)
-    return grad
+def central_differences(f: Callable[[], float], x: np.ndarray, h: float = 1e-5) -> np.ndarray:
+    """∂f/∂x for a scalar `f()` that reads the float64 array `x` (nudged in place and
+    restored): `functions.numerical_gradient` for closures."""
+    return numerical_gradient(lambda _: f(), x, h)
 
 
 def gradient_errors(
@@ -67,9 +62,9 @@ def gradient_errors(
     analytic = {key: g.copy() for key, g in layer.grads.items()}
     errors = {}
     if input_grad:
-        errors["x"] = relative_error(dx, _numeric(loss, x, h))
+        errors["x"] = relative_error(dx, central_differences(loss, x, h))
     for key, p in layer.params.items():
-        errors[key] = relative_error(analytic[key], _numeric(loss, p, h))
+        errors[key] = relative_error(analytic[key], central_differences(loss, p, h))
     return errors
 
 
@@ -84,7 +79,7 @@ def gradcheck_loss(loss, outputs: np.ndarray, targets: np.ndarray, h: float = 1e
     z = np.array(outputs, dtype=np.float64, order="C")
     loss.forward(z, targets)
     analytic = loss.backward().copy()
-    numeric = _numeric(lambda: loss.forward(z, targets), z, h)
+    numeric = central_differences(lambda: loss.forward(z, targets), z, h)
     return relative_error(analytic, numeric)
 
 
@@ -104,5 +99,5 @@ def gradcheck_model(model, x: np.ndarray, y: np.ndarray, h: float = 1e-5, seed: 
     for layer in model.layers:
         analytic = {key: g.copy() for key, g in layer.grads.items()}
         for key, p in layer.params.items():
-            worst = max(worst, relative_error(analytic[key], _numeric(loss, p, h)))
+            worst = max(worst, relative_error(analytic[key], central_differences(loss, p, h)))
     return worst

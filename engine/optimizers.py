@@ -17,11 +17,12 @@ import numpy as np
 from . import schedules
 
 
-def _slot(state: dict[str, np.ndarray], key: str, param: np.ndarray) -> np.ndarray:
-    """The per-parameter buffer `key` (velocity, squared-gradient sum…), zeros on first use."""
+def _slot(state: dict[str, np.ndarray], key: str, like: np.ndarray) -> np.ndarray:
+    """The per-parameter buffer `key` (velocity, squared-gradient sum, step count…): zeros
+    shaped like `like` (the parameter, or a scalar) on first use, updated in place after."""
     buf = state.get(key)
     if buf is None:
-        buf = state[key] = np.zeros_like(param)
+        buf = state[key] = np.zeros_like(like)
     return buf
 
 
@@ -155,14 +156,10 @@ class Adam(Optimizer):
         self.beta_1, self.beta_2, self.epsilon = float(beta_1), float(beta_2), float(epsilon)
 
     def update(self, param, grad, lr, state):
-        m = state.get("m")
-        if m is None:
-            m = state["m"] = np.zeros_like(param)
-            state["v"] = np.zeros_like(param)
-            state["t"] = np.zeros((), dtype=np.int64)
-        v = state["v"]
-        state["t"] += 1
-        t = int(state["t"])
+        m, v = _slot(state, "m", param), _slot(state, "v", param)
+        step = _slot(state, "t", np.int64(0))
+        step += 1
+        t = int(step)
         b1, b2 = self.beta_1, self.beta_2
         m *= b1
         m += (1 - b1) * grad

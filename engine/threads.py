@@ -5,7 +5,7 @@ The engine's matrices are small (batch 100). On a 2-core machine that also runs 
 step became up to 7× slower than with one thread; so `fit` and the benchmark run BLAS
 single-threaded by default (`blas_threads=1`); `None` leaves the setting alone.
 
-Uses threadpoolctl (installed with scikit-learn); without it this is a no-op.
+Uses threadpoolctl (a dependency).
 """
 
 from __future__ import annotations
@@ -16,16 +16,13 @@ from collections.abc import Iterator
 
 @contextlib.contextmanager
 def blas_threads(n: int | None) -> Iterator[None]:
-    """Limit BLAS to `n` threads inside the block (no-op for None or without threadpoolctl)."""
+    """Limit BLAS to `n` threads inside the block (no-op for None)."""
     if n is None:
         yield
         return
     if n < 1:
         raise ValueError(f"blas_threads must be >= 1 or None, got {n!r}")
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
-        yield
-        return
+    from threadpoolctl import threadpool_limits
+
     with threadpool_limits(limits=n, user_api="blas"):
         yield

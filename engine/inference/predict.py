@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from dltutor.engine.functions import softmax
 from dltutor.engine.inference.cards import load_vocab
 from dltutor.engine.inference.image import ImageInputError, prepare_image
 from dltutor.engine.inference.runtime import LoadedModel, get_model
@@ -28,16 +29,16 @@ class TextInputError(ValueError):
     """A text that cannot be classified, with a message for the person who gave it."""
 
 
-def softmax(z: np.ndarray) -> np.ndarray:
-    """Probabilities over the last axis, in float64 (stable for any logits)."""
-    z = z.astype(np.float64) - z.max(axis=-1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=-1, keepdims=True)
+def probabilities(logits: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis, in float64 (what results report)."""
+    return softmax(np.asarray(logits, dtype=np.float64))
 
 
-def _top(probs: np.ndarray, labels: list[str], k: int) -> list[dict[str, Any]]:
+def _fill_top(result: dict[str, Any], probs: np.ndarray, labels: list[str], k: int) -> None:
+    """The k most likely classes into `result`, the first one also as its label."""
     order = np.argsort(-probs, kind="stable")[: max(1, k)]
-    return [{"label": labels[i], "index": int(i), "prob": float(probs[i])} for i in order]
+    top = [{"label": labels[i], "index": int(i), "prob": float(probs[i])} for i in order]
+    result.update(label=top[0]["label"], index=top[0]["index"], prob=top[0]["prob"], top=top)
 
 
 def _failed(source: str, error: str, fields: Sequence[str]) -> dict[str, Any]:
@@ -118,18 +119,8 @@ def classify_images(
     if good:
         x = image_batch([a for _, a in good], card)
         logits = loaded.run_batched(x, output="logits", batch_size=BATCH)
-        probs = softmax(logits)
-        labels = card["labels"]
-        for (i, _), p in zip(good, probs, strict=True):
-            top = _top(p, labels, top_k)
-            results[i].update(
-                {
-                    "label": top[0]["label"],
-                    "index": top[0]["index"],
-                    "prob": top[0]["prob"],
-                    "top": top,
-                }
-            )
+        for (i, _), p in zip(good, probabilities(logits), strict=True):
+            _fill_top(results[i], p, card["labels"], top_k)
     return _ordered(results, IMAGE_FIELDS)
 
 
@@ -171,7 +162,7 @@ def classify_texts(
     card = loaded.card
     pre = card["preprocessing"]
     tok = model_tokenizer(loaded)
-    maxlen = int(pre.get("maxlen", pre.get("max_len", 64)))
+    maxlen = int(pre["maxlen"])
     results: list[dict[str, Any]] = []
     good: list[tuple[int, list[int]]] = []
     for i, text in enumerate(texts):
@@ -204,16 +195,8 @@ def classify_texts(
             else:
                 x[row, width - len(ids) :] = ids
         logits = loaded.run({loaded.input_names[0]: x}, ["logits"])[0]
-        for (i, _), p in zip(chunk, softmax(logits), strict=True):
-            top = _top(p, labels, top_k)
-            results[i].update(
-                {
-                    "label": top[0]["label"],
-                    "index": top[0]["index"],
-                    "prob": top[0]["prob"],
-                    "top": top,
-                }
-            )
+        for (i, _), p in zip(chunk, probabilities(logits), strict=True):
+            _fill_top(results[i], p, labels, top_k)
     return _ordered(results, TEXT_FIELDS)
 
 
@@ -270,7 +253,7 @@ def _sample(
         logits = outs[0][0, -1].astype(np.float64)
         state = {i.name: o for i, o in zip(state_inputs, outs[1:], strict=True)}
         logits[:2] = -np.inf  # never sample padding or unknown
-        p = softmax(logits / temperature)
+        p = probabilities(logits / temperature)
         nxt = int(rng.choice(len(p), p=p))
         yield vocab[nxt]
         x = np.asarray([[nxt]], dtype=np.int64)

@@ -192,7 +192,7 @@ def load_shipped(name: str):
         card, path = verify_model(name)
     except (ModelFileError, OSError) as error:
         raise LabError(str(error)) from None
-    from ..export.onnx_import import engine_model_from_onnx
+    from ..onnx import engine_model_from_onnx
 
     try:
         model = engine_model_from_onnx(path)

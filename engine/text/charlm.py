@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from dltutor.engine.functions import softmax
+
 
 def make_windows(
     ids: np.ndarray, seq_len: int, step: int | None = None, last_only: bool = False
@@ -48,10 +50,7 @@ def reweight(probs: np.ndarray, temperature: float) -> np.ndarray:
         np.put_along_axis(q, p.argmax(axis=-1)[..., None], 1.0, axis=-1)
         return q
     with np.errstate(divide="ignore"):
-        logp = np.log(p) / temperature
-    logp -= logp.max(axis=-1, keepdims=True)
-    q = np.exp(logp)
-    return q / q.sum(axis=-1, keepdims=True)
+        return softmax(np.log(p) / temperature)
 
 
 def softmax_t(logits: np.ndarray, temperature: float) -> np.ndarray:
@@ -61,10 +60,7 @@ def softmax_t(logits: np.ndarray, temperature: float) -> np.ndarray:
         return reweight(z, 0)
     if temperature < 0:
         raise ValueError(f"temperature must be >= 0, got {temperature}")
-    z = z / temperature
-    z = z - z.max(axis=-1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=-1, keepdims=True)
+    return softmax(z / temperature)
 
 
 def entropy(p: np.ndarray) -> float:

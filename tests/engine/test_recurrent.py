@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 
-from dltutor.engine.gradcheck import gradient_errors, relative_error
+from dltutor.engine.gradcheck import central_differences, gradient_errors, relative_error
 from dltutor.engine.layers import (
     GRU,
     LSTM,
@@ -87,25 +87,11 @@ def test_initial_state_and_return_state_gradients(cell):
     loss()
     dx = layer.backward(ws)
     grads = {k: g.copy() for k, g in layer.grads.items()}
-    h = 1e-5
-
-    def numeric(arr):
-        g = np.zeros_like(arr)
-        for i in np.ndindex(arr.shape):
-            o = arr[i]
-            arr[i] = o + h
-            lp = loss()
-            arr[i] = o - h
-            lm = loss()
-            arr[i] = o
-            g[i] = (lp - lm) / (2 * h)
-        return g
-
-    assert relative_error(dx, numeric(x)) <= TOL
+    assert relative_error(dx, central_differences(loss, x)) <= TOL
     for k, p in layer.params.items():
-        assert relative_error(grads[k], numeric(p)) <= TOL, k
+        assert relative_error(grads[k], central_differences(loss, p)) <= TOL, k
     for j, s in enumerate(states):
-        assert relative_error(layer.initial_state_grads[j], numeric(s)) <= TOL
+        assert relative_error(layer.initial_state_grads[j], central_differences(loss, s)) <= TOL
 
 
 @pytest.mark.parametrize("merge", ["concat", "sum"])
