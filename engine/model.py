@@ -56,6 +56,11 @@ class Sequential:
         self.stop_training = False
         self.stop_reason: str | None = None
         self.dtype = np.float32
+        # The plan (see engine/plan.py), made at build: fused for speed, unfused for looking
+        # inside, and the steps whose output the loss reads.
+        self._steps: list[Step] = []
+        self._unfused_steps: list[Step] = []
+        self._loss_steps: list[Step] = []
         for layer in layers or ():
             self.add(layer)
         if input_shape is not None:
@@ -119,9 +124,8 @@ class Sequential:
     def _plan_loss(self) -> None:
         """The steps whose output the loss reads (see `plan.loss_steps`); needs both the
         plan (build) and the loss (compile), whichever comes last."""
-        if hasattr(self, "_steps"):
-            activation = self.loss.activation if self.loss is not None else None
-            self._loss_steps = loss_steps(self._steps, activation)
+        activation = self.loss.activation if self.loss is not None else None
+        self._loss_steps = loss_steps(self._steps, activation)
 
     # -- forward / backward --------------------------------------------------------
     def _ensure_built(self, x: np.ndarray) -> None:
@@ -200,7 +204,7 @@ class Sequential:
     def _regularized(self) -> Iterator[tuple[regularizers.Regularizer, np.ndarray, np.ndarray]]:
         default = regularizers.L2(self.weight_decay) if self.weight_decay else None
         for layer in self.layers:
-            reg = getattr(layer, "kernel_regularizer", None) or default
+            reg = layer.kernel_regularizer or default
             if reg is None or not layer.trainable:
                 continue
             for key in layer.regularization_keys():

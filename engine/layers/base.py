@@ -45,6 +45,9 @@ class Layer(ABC):
     """
 
     supports_channels_last: bool | str = False
+    #: A layer's own weight penalty (Dense, Conv2D take `kernel_regularizer=`); None: the
+    #: model's `weight_decay`, if any, applies to `regularization_keys()`.
+    kernel_regularizer: Any = None
     _registry: dict[str, type[Layer]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -61,9 +61,15 @@ def _check(cell: Recurrent) -> None:
 
 
 def _emit(
-    ex: Export, layer: Any, t: Tensor, cells: list[Recurrent], prefixes: tuple[str, ...]
+    ex: Export,
+    layer: Any,
+    t: Tensor,
+    cells: list[Recurrent],
+    prefixes: tuple[str, ...],
+    merge: str = "concat",
 ) -> Tensor:
-    """The op for one cell per direction; `prefixes` name each direction's params."""
+    """The op for one cell per direction; `prefixes` name each direction's params and
+    `merge` how two directions combine."""
     g, base, cell = ex.g, layer.name, cells[0]
     op = OPS[type(cell)][0]
     ws, rs, bs = zip(
@@ -100,7 +106,6 @@ def _emit(
     if ex.stateful:
         for (_, out, _), src in zip(ex.state_io[-len(states) :], finals, strict=True):
             g.rename(src, out)
-    merge = getattr(layer, "merge_mode", "concat")
     if cell.return_sequences:  # Y (T, dirs, N, U) → (N, T, dirs, U)
         y = g.node("Transpose", [y], f"{base}_batch_major", perm=[2, 0, 1, 3])
         if n_dir == 1:
@@ -150,7 +155,8 @@ class BidirectionalCodec(Codec):
 
     def emit(self, ex, layer, t, shape):
         _check(layer.forward_layer)
-        return _emit(ex, layer, t, [layer.forward_layer, layer.backward_layer], self.prefixes)
+        cells = [layer.forward_layer, layer.backward_layer]
+        return _emit(ex, layer, t, cells, self.prefixes, layer.merge_mode)
 
     def load_weights(self, im, layer, shape):
         _load(im, layer, [layer.forward_layer, layer.backward_layer], self.prefixes)
