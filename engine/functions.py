@@ -77,8 +77,9 @@ def softmax(x):
 
 
 def softmax_naive(x):
-    """exp(x) / Σexp(x) without the max trick: overflows to nan for large inputs (the demo)."""
-    x = np.asarray(x, dtype=np.float64)
+    """exp(x) / Σexp(x) without the max trick: overflows to nan for large inputs (the demo).
+    Float inputs keep their dtype, so float32 overflows where float32 does."""
+    x = _as_float(x)
     with np.errstate(over="ignore", invalid="ignore"):
         e = np.exp(x)
         return e / e.sum(axis=-1, keepdims=True)

@@ -102,7 +102,7 @@ def test_code_and_diagrams_fit_an_80_column_terminal(key: str, lang: str) -> Non
 
 
 def test_every_lab_a_lesson_names_exists() -> None:
-    from dltutor.engine.labs import all_labs
+    from dltutor.lessons.labs import all_labs
 
     known = {lab.id for lab in all_labs()}
     named = {lab for lesson in EN.values() for lab in lesson.labs}

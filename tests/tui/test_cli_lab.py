@@ -7,8 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from dltutor.engine.labs import Curves, Frame, Lab
-from dltutor.engine.labs.base import float_knob
+from dltutor.lessons.labs import Curves, Frame, Lab, get_lab
+from dltutor.lessons.labs.base import float_knob
+from dltutor.lessons.words import Words
 from dltutor.tui.cli import lab as lab_cli
 from dltutor.tui.cli.main import app
 
@@ -125,10 +126,12 @@ def test_runs_are_recorded_in_the_progress_store():
     pytest.importorskip("dltutor.lessons.progress.store")
     from dltutor.lessons.progress.store import ProgressStore
 
-    assert invoke("lab", "01-logic-gates", "--json").exit_code == 0
+    assert invoke("lab", "01-logic-gates", "--json", "--seed", "7").exit_code == 0
     with ProgressStore.open() as store:
         runs = store.lab_runs("01-logic-gates")
-    assert runs and runs[-1]["metrics"]["correct"] == 4
+    # the same record as the app keeps: checked knob values, final metrics and the seed
+    assert runs and runs[-1]["metrics"]["correct"] == 4 and runs[-1]["metrics"]["seed"] == 7
+    assert runs[-1]["knobs"] == get_lab("01-logic-gates").resolve()
 
 
 def _interrupting_lab() -> Lab:
@@ -142,20 +145,19 @@ def _interrupting_lab() -> Lab:
             )
         raise KeyboardInterrupt
 
-    return Lab(
-        "99-interrupt",
-        "99",
-        "Interrupt",
-        "中断",
-        "stops",
-        "止まる",
-        (float_knob("lr", 0.1, 0, 1, "lr", "lr"),),
-        run,
+    words = Words(
+        "test-interrupt",
+        {
+            "en": {"lab_title": "Interrupt", "lab_summary": "stops", "knob_lr": "lr"},
+            "ja": {"lab_title": "中断", "lab_summary": "止まる", "knob_lr": "学習率"},
+        },
     )
+    Words.registry.remove(words)
+    return Lab("99-interrupt", "99", words, (float_knob("lr", 0.1, 0, 1),), run)
 
 
 def test_ctrl_c_keeps_the_result(monkeypatch):
-    monkeypatch.setattr("dltutor.engine.labs.get_lab", lambda _id: _interrupting_lab())
+    monkeypatch.setattr("dltutor.lessons.labs.get_lab", lambda _id: _interrupting_lab())
     result = invoke("lab", "99-interrupt", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)

@@ -208,7 +208,7 @@ def test_no_color_env_is_respected(monkeypatch):
 
 
 def test_frame_view_lays_out_a_lab_frame():
-    from dltutor.engine.labs import get_lab
+    from dltutor.lessons.labs import get_lab
 
     frame = get_lab("01-xor-boundary").run_to_end({"epochs": 10})
     for width in WIDTHS:
@@ -232,7 +232,7 @@ def test_frame_view_lays_out_a_lab_frame():
     ],
 )
 def test_lab_frames_fit_80_columns(lab_id):
-    from dltutor.engine.labs import get_lab
+    from dltutor.lessons.labs import get_lab
 
     lab = get_lab(lab_id)
     frame = lab.run_to_end(lab.quick)
@@ -247,7 +247,7 @@ JAPANESE_LABS = ["01-xor-boundary", "05-optimizer-paths", "06-init-histograms", 
 
 @pytest.mark.parametrize("lab_id", JAPANESE_LABS)
 def test_japanese_frames_fit_and_their_summaries_are_japanese(lab_id):
-    from dltutor.engine.labs import get_lab
+    from dltutor.lessons.labs import get_lab
     from dltutor.tui.render import plot_summary
 
     lab = get_lab(lab_id)

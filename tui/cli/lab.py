@@ -9,37 +9,46 @@ frame and still prints what it reached. `--json` prints the final metrics and cu
 from __future__ import annotations
 
 import contextlib
-import math
 import threading
 import time
 from typing import Annotated, Any
 
 import typer
 
+from dltutor.lessons.words import Words
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
 
 app = typer.Typer(add_completion=False)
 
 FPS = 8
-WORDS = {
-    "stopped": {
-        "en": "Stopped early at {step}/{total}; results so far:",
-        "ja": "{step}/{total} で中断しました。ここまでの結果：",
+WORDS = Words(
+    "cli-lab",
+    {
+        "en": {
+            "stopped": "Stopped early at {step}/{total}; results so far:",
+            "done": "Finished in {secs:.1f} s.",
+            "knobs": "knobs",
+            "set_hint": (
+                "Set a knob with --set NAME=VALUE; `dltutor lab --list --json` gives ranges "
+                "and help."
+            ),
+        },
+        "ja": {
+            "stopped": "{step}/{total} で中断しました。ここまでの結果：",
+            "done": "{secs:.1f} 秒で完了しました。",
+            "knobs": "設定",
+            "set_hint": (
+                "設定は --set 名前=値 で変えられます。範囲と説明は "
+                "`dltutor lab --list --json` で確認できます。"
+            ),
+        },
     },
-    "done": {"en": "Finished in {secs:.1f} s.", "ja": "{secs:.1f} 秒で完了しました。"},
-    "knobs": {"en": "knobs", "ja": "設定"},
-    "lesson": {"en": "lesson", "ja": "レッスン"},
-}
-
-
-def _word(key: str, lang: str, **kw: Any) -> str:
-    """`WORDS[key]` in `lang`, with `kw` filled in."""
-    return WORDS[key][lang].format(**kw)
+)
 
 
 def parse_settings(lab, sets: list[str], common: dict[str, Any]) -> dict[str, Any]:
     """`--set name=value` pairs plus the named common options, checked against the knobs."""
-    from dltutor.engine.labs import KnobError
+    from dltutor.lessons.labs import KnobError
 
     raw: dict[str, Any] = {}
     for item in sets:
@@ -58,19 +67,10 @@ def parse_settings(lab, sets: list[str], common: dict[str, Any]) -> dict[str, An
     return raw
 
 
-def _json_value(value: Any) -> Any:
-    """A metric as JSON allows it: NumPy numbers as floats, NaN and infinities as null."""
-    if isinstance(value, bool | int | str) or value is None:
-        return value
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    return number if math.isfinite(number) else None
-
-
 def result_json(lab, values, seed, frame, stopped: bool, elapsed: float) -> dict[str, Any]:
     """The `--json` result: settings, where the run got to, its last metrics and curves."""
+    from dltutor.lessons.labs.base import json_value
+
     return {
         "lab": lab.id,
         "seed": seed,
@@ -79,21 +79,20 @@ def result_json(lab, values, seed, frame, stopped: bool, elapsed: float) -> dict
         "step": frame.step if frame else 0,
         "total": frame.total if frame else 0,
         "elapsed_s": round(elapsed, 3),
-        "metrics": {k: _json_value(v) for k, v in (frame.metrics if frame else {}).items()},
+        "metrics": {k: json_value(v) for k, v in (frame.metrics if frame else {}).items()},
         "history": frame.history() if frame else {},
         "message": frame.message if frame else "",
     }
 
 
-def _record(lab_id: str, values: dict[str, Any], metrics: dict[str, Any]) -> None:
-    """Remember the run in the progress store when there is one; never fails the command."""
-    try:
-        from dltutor.lessons.progress.store import ProgressStore
-    except ImportError:
-        return
+def _record(lab_id: str, values: dict[str, Any], seed: int, metrics: dict[str, Any]) -> None:
+    """Remember the run in the progress store; never fails the command."""
+    from dltutor.lessons.labs.runs import record_run
+    from dltutor.lessons.progress.store import ProgressStore
+
     try:
         with ProgressStore.open() as store:
-            store.record_lab_run(lab_id, values, {k: _json_value(v) for k, v in metrics.items()})
+            record_run(store, lab_id, values, seed, metrics)
     except Exception:  # noqa: BLE001 - a progress problem must not spoil a finished lab
         return
 
@@ -147,7 +146,7 @@ class Runner:
 
 def _list(lang: str, as_json: bool) -> None:
     """The labs with their knobs' defaults (or, with --json, ranges and help too)."""
-    from dltutor.engine.labs import all_labs
+    from dltutor.lessons.labs import all_labs
 
     labs = all_labs()
     if as_json:
@@ -157,17 +156,14 @@ def _list(lang: str, as_json: bool) -> None:
     from rich.table import Table
 
     table = Table(
-        "id", "title", _word("knobs", lang), box=None, header_style="bold", show_lines=False
+        "id", "title", WORDS.get(lang, "knobs"), box=None, header_style="bold", show_lines=False
     )
     for lab in labs:
         knobs = " ".join(f"{k.name}={k.default}" for k in lab.knobs)
         table.add_row(lab.id, lab.title(lang), knobs or "-")
     console = Console()
     console.print(table)
-    console.print(
-        "Set a knob with --set NAME=VALUE; `dltutor lab --list --json` gives ranges and help.",
-        style="dim",
-    )
+    console.print(WORDS.get(lang, "set_hint"), style="dim")
 
 
 @app.command("lab")
@@ -196,7 +192,7 @@ def lab(
     as_json: Json = False,
 ) -> None:
     """Run a live lab (a NumPy experiment drawn as it learns), or list the labs."""
-    from dltutor.engine.labs import LabError, get_lab
+    from dltutor.lessons.labs import LabError, get_lab
 
     language = resolve_lang(lang)
     if list_:
@@ -223,7 +219,7 @@ def lab(
 
 def _failure(error: BaseException) -> str:
     """One line for a run that failed: the message alone when it is one a user can act on."""
-    from dltutor.engine.labs import LabError
+    from dltutor.lessons.labs import LabError
 
     if isinstance(error, LabError | ArithmeticError | ValueError | OSError):
         return str(error)
@@ -242,7 +238,7 @@ def _run_json(chosen, values, seed, frames, started) -> None:
     except Exception as error:  # noqa: BLE001 - shown as one line
         fail(_failure(error), code=1)
     if frame is not None and not stopped:
-        _record(chosen.id, values, frame.metrics)
+        _record(chosen.id, values, seed, frame.metrics)
     emit_json(
         result_json(
             chosen,
@@ -319,8 +315,10 @@ def _run_live(chosen, values, seed, frames, started, lang: str) -> None:
     console.print(FrameView(frame, title=title, lang=lang))
     if stopped:
         console.print(
-            Text(_word("stopped", lang, step=frame.step, total=frame.total), style="yellow")
+            Text(WORDS.get(lang, "stopped", step=frame.step, total=frame.total), style="yellow")
         )
     else:
-        _record(chosen.id, values, frame.metrics)
-        console.print(Text(_word("done", lang, secs=time.perf_counter() - started), style="dim"))
+        _record(chosen.id, values, seed, frame.metrics)
+        console.print(
+            Text(WORDS.get(lang, "done", secs=time.perf_counter() - started), style="dim")
+        )

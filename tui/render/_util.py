@@ -7,90 +7,90 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from dltutor.lessons.words import Words
+
 # One colour per series; chosen to stay distinct on dark and light terminals.
 PALETTE = ("cyan", "magenta", "yellow", "green", "red", "blue", "bright_white", "bright_black")
 
-# The words of the one-line summaries (screen readers, NO_COLOR), by language.
-SUMMARY_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "sep": ": ",
-        "join": "; ",
-        "end": ".",
-        "chart": "chart",
-        "no_finite": "{name}: no finite values",
-        "series": "{name} {first}→{last} (min {lo}, max {hi})",
-        "smoothed": ", smoothed end {value}",
-        "non_finite": ", {n} non-finite",
-        "hidden": ", {n} ≤ 0 not shown on the log scale",
-        "over": " over {n} points",
-        "log": ", log scale",
-        "empty": "{head}: empty.",
-        "heat_map": "heat map",
-        "grid": "{head}: {rows}×{cols} grid over x {x0}..{x1}, y {y0}..{y1}",
-        "class": "class {i} {share:.0%}",
-        "area": "; area: {share}",
-        "values": "; values {lo}..{hi}",
-        "right_side": "; {right}/{n} points on their class's side",
-        "points": "; {n} points",
-        "histogram": "histogram",
-        "hist_short": "{head} mean {mean} std {std}, ends {lo:.0%}/{hi:.0%}",
-        "hist_long": "{head}: {n} values in {a}..{b}, mean {mean}, std {std}, peak near {peak}, "
-        "{lo:.0%} in the lowest tenth, {hi:.0%} in the highest",
-        "images": "images",
-        "none": "{head}: none.",
-        "image_list": "{head}: {n} images of {shapes}, values {lo}..{hi}",
-        "blank": ", {n} blank",
-        "paths": "paths",
-        "path": "{name} {steps} steps to ({x}, {y}), path length {length}, {flips} y-direction "
-        "flips",
-        "path_empty": "{name}: empty",
-        "table": "{title}: table of {n} rows.",
-        "texts": "{title}: {n} texts.",
-        "cannot_draw": "(cannot draw a {kind!r} plot)",
+# The words of the one-line summaries (screen readers, NO_COLOR).
+SUMMARY_WORDS = Words(
+    "render-summaries",
+    {
+        "en": {
+            "sep": ": ",
+            "join": "; ",
+            "end": ".",
+            "chart": "chart",
+            "no_finite": "{name}: no finite values",
+            "series": "{name} {first}→{last} (min {lo}, max {hi})",
+            "smoothed": ", smoothed end {value}",
+            "non_finite": ", {n} non-finite",
+            "hidden": ", {n} ≤ 0 not shown on the log scale",
+            "over": " over {n} points",
+            "log": ", log scale",
+            "empty": "{head}: empty.",
+            "heat_map": "heat map",
+            "grid": "{head}: {rows}×{cols} grid over x {x0}..{x1}, y {y0}..{y1}",
+            "class": "class {i} {share:.0%}",
+            "area": "; area: {share}",
+            "values": "; values {lo}..{hi}",
+            "right_side": "; {right}/{n} points on their class's side",
+            "points": "; {n} points",
+            "histogram": "histogram",
+            "hist_short": "{head} mean {mean} std {std}, ends {lo:.0%}/{hi:.0%}",
+            "hist_long": "{head}: {n} values in {a}..{b}, mean {mean}, std {std}, peak near {peak}, "
+            "{lo:.0%} in the lowest tenth, {hi:.0%} in the highest",
+            "images": "images",
+            "none": "{head}: none.",
+            "image_list": "{head}: {n} images of {shapes}, values {lo}..{hi}",
+            "blank": ", {n} blank",
+            "paths": "paths",
+            "path": "{name} {steps} steps to ({x}, {y}), path length {length}, {flips} y-direction "
+            "flips",
+            "path_empty": "{name}: empty",
+            "table": "{title}: table of {n} rows.",
+            "texts": "{title}: {n} texts.",
+            "cannot_draw": "(cannot draw a {kind!r} plot)",
+        },
+        "ja": {
+            "sep": "：",
+            "join": "；",
+            "end": "。",
+            "chart": "グラフ",
+            "no_finite": "{name}：有限の値なし",
+            "series": "{name} {first}→{last}（最小 {lo}、最大 {hi}）",
+            "smoothed": "、平滑化後の最終値 {value}",
+            "non_finite": "、有限でない値 {n} 個",
+            "hidden": "、0 以下の {n} 個は対数目盛では非表示",
+            "over": "（{n} 点）",
+            "log": "、対数目盛",
+            "empty": "{head}：空。",
+            "heat_map": "ヒートマップ",
+            "grid": "{head}：x {x0}..{x1}、y {y0}..{y1} の範囲に {rows}×{cols} の格子",
+            "class": "クラス {i} {share:.0%}",
+            "area": "。面積：{share}",
+            "values": "。値 {lo}..{hi}",
+            "right_side": "。{n} 点中 {right} 点が自分のクラスの側",
+            "points": "。{n} 点",
+            "histogram": "ヒストグラム",
+            "hist_short": "{head} 平均 {mean} 標準偏差 {std}、両端 {lo:.0%}/{hi:.0%}",
+            "hist_long": "{head}：{a}..{b} の値 {n} 個、平均 {mean}、標準偏差 {std}、山は {peak} 付近、"
+            "下位 1 割に {lo:.0%}、上位 1 割に {hi:.0%}",
+            "images": "画像",
+            "none": "{head}：なし。",
+            "image_list": "{head}：{shapes} の画像 {n} 枚、値 {lo}..{hi}",
+            "blank": "、空 {n} 枚",
+            "paths": "経路",
+            "path": (
+                "{name} {steps} ステップで ({x}, {y}) へ、経路の長さ {length}、y 方向の反転 {flips} 回"
+            ),
+            "path_empty": "{name}：空",
+            "table": "{title}：{n} 行の表。",
+            "texts": "{title}：テキスト {n} 件。",
+            "cannot_draw": "（{kind!r} の図は描けません）",
+        },
     },
-    "ja": {
-        "sep": "：",
-        "join": "；",
-        "end": "。",
-        "chart": "グラフ",
-        "no_finite": "{name}：有限の値なし",
-        "series": "{name} {first}→{last}（最小 {lo}、最大 {hi}）",
-        "smoothed": "、平滑化後の最終値 {value}",
-        "non_finite": "、有限でない値 {n} 個",
-        "hidden": "、0 以下の {n} 個は対数目盛では非表示",
-        "over": "（{n} 点）",
-        "log": "、対数目盛",
-        "empty": "{head}：空。",
-        "heat_map": "ヒートマップ",
-        "grid": "{head}：x {x0}..{x1}、y {y0}..{y1} の範囲に {rows}×{cols} の格子",
-        "class": "クラス {i} {share:.0%}",
-        "area": "。面積：{share}",
-        "values": "。値 {lo}..{hi}",
-        "right_side": "。{n} 点中 {right} 点が自分のクラスの側",
-        "points": "。{n} 点",
-        "histogram": "ヒストグラム",
-        "hist_short": "{head} 平均 {mean} 標準偏差 {std}、両端 {lo:.0%}/{hi:.0%}",
-        "hist_long": "{head}：{a}..{b} の値 {n} 個、平均 {mean}、標準偏差 {std}、山は {peak} 付近、"
-        "下位 1 割に {lo:.0%}、上位 1 割に {hi:.0%}",
-        "images": "画像",
-        "none": "{head}：なし。",
-        "image_list": "{head}：{shapes} の画像 {n} 枚、値 {lo}..{hi}",
-        "blank": "、空 {n} 枚",
-        "paths": "経路",
-        "path": (
-            "{name} {steps} ステップで ({x}, {y}) へ、経路の長さ {length}、y 方向の反転 {flips} 回"
-        ),
-        "path_empty": "{name}：空",
-        "table": "{title}：{n} 行の表。",
-        "texts": "{title}：テキスト {n} 件。",
-        "cannot_draw": "（{kind!r} の図は描けません）",
-    },
-}
-
-
-def summary_words(lang: str) -> dict[str, str]:
-    """The summary templates in `lang` (English for an unknown language)."""
-    return SUMMARY_WORDS.get(lang, SUMMARY_WORDS["en"])
+)
 
 
 # Bit of each dot in a braille cell, indexed [row][col] for the 2x4 dot grid.

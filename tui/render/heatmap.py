@@ -11,7 +11,7 @@ from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Text
 
-from ._util import blend, fmt, summary_words
+from ._util import SUMMARY_WORDS, blend, fmt
 
 LOW = (49, 99, 180)  # blue: value 0 / class 0
 MID = (235, 235, 235)
@@ -81,7 +81,7 @@ class Heatmap:
 
     def summary(self) -> str:
         xmin, xmax, ymin, ymax = self.extent
-        w = summary_words(self.lang)
+        w = SUMMARY_WORDS.of(self.lang)
         head = self.title or w["heat_map"]
         text = w["grid"].format(
             head=head,

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ._util import PALETTE, fmt, summary_words
+from ._util import PALETTE, SUMMARY_WORDS, fmt
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -75,7 +75,7 @@ class Histogram:
         hi = self.counts[-k:].sum() / max(self.total, 1e-12)
         peak = int(np.argmax(self.counts)) if n else 0
         centre = (self.edges[peak] + self.edges[peak + 1]) / 2 if n else float("nan")
-        w = summary_words(self.lang)
+        w = SUMMARY_WORDS.of(self.lang)
         head = self.title or w["histogram"]
         if short:
             return w["hist_short"].format(
@@ -101,7 +101,7 @@ class Histogram:
         yield from self.lines(min(self.width or options.max_width, options.max_width))
         if self.show_summary:
             yield Text(
-                self.summary() + summary_words(self.lang)["end"], style="dim", overflow="fold"
+                self.summary() + SUMMARY_WORDS.of(self.lang)["end"], style="dim", overflow="fold"
             )
 
     def lines(self, width: int) -> list[Text]:
@@ -156,7 +156,7 @@ class HistogramRow:
         self.lang = lang
 
     def summary(self) -> str:
-        w = summary_words(self.lang)
+        w = SUMMARY_WORDS.of(self.lang)
         head = (self.title + w["sep"]) if self.title else ""
         return head + w["join"].join(h.summary(short=True) for h in self.histograms) + w["end"]
 

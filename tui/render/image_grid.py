@@ -11,7 +11,7 @@ from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Text
 
-from ._util import blend, fmt, summary_words
+from ._util import SUMMARY_WORDS, blend, fmt
 
 RAMP = " .:-=+*#%@"
 
@@ -56,7 +56,7 @@ class ImageGrid:
         self.lang = lang
 
     def summary(self) -> str:
-        w = summary_words(self.lang)
+        w = SUMMARY_WORDS.of(self.lang)
         head = self.title or w["images"]
         if not self.images:
             return w["none"].format(head=head)

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ._util import PALETTE, BrailleCanvas, ema, fmt, nice_ticks, summary_words
+from ._util import PALETTE, SUMMARY_WORDS, BrailleCanvas, ema, fmt, nice_ticks
 
 SeriesData = Sequence[float] | tuple[Sequence[float], Sequence[float]]
 
@@ -102,7 +102,7 @@ class LineChart:
     # -- text ---------------------------------------------------------------------------
     def summary(self) -> str:
         """One line for screen readers and NO_COLOR: each series' first, last and best value."""
-        w = summary_words(self.lang)
+        w = SUMMARY_WORDS.of(self.lang)
         parts = []
         n = 0
         for name, (_xs, ys, drawn) in self._drawn().items():

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ._util import PALETTE, BrailleCanvas, fmt, summary_words
+from ._util import PALETTE, SUMMARY_WORDS, BrailleCanvas, fmt
 
 
 class PathPlot:
@@ -47,7 +47,7 @@ class PathPlot:
         self.lang = lang
 
     def summary(self) -> str:
-        w = summary_words(self.lang)
+        w = SUMMARY_WORDS.of(self.lang)
         parts = []
         for name, path in self.paths.items():
             if len(path) == 0:

@@ -44,7 +44,7 @@ class HomeScreen(Screen[None]):
     def _warm_up(self) -> None:
         """Import the engine in the background once the map is shown, so the first lab opens
         at once instead of after NumPy and the engine load."""
-        import dltutor.engine.labs  # noqa: F401
+        import dltutor.lessons.labs  # noqa: F401
 
     def on_screen_resume(self) -> None:
         self.refresh_map()

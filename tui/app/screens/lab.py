@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import math
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +24,7 @@ from dltutor.tui.app.widgets.run_view import RunView
 if TYPE_CHECKING:
     from textual.app import App
 
-    from dltutor.engine.labs import Knob, Lab
+    from dltutor.lessons.labs import Knob, Lab
 
 FRAME_INTERVAL_S = 0.1  # at most ten redraws a second; the last frame always gets through
 
@@ -33,7 +32,7 @@ FRAME_INTERVAL_S = 0.1  # at most ten redraws a second; the last frame always ge
 def load_lab(app: App, lab_id: str) -> Lab | None:
     """The lab, or None after a notification that says why it cannot open."""
     try:
-        from dltutor.engine.labs import LabError, get_lab
+        from dltutor.lessons.labs import LabError, get_lab
     except Exception as error:  # the engine itself failed to import
         app.notify(tr(app.lang, "lab_cannot_load", error=error), severity="error")
         return None
@@ -51,19 +50,6 @@ def _snapshot(frame: Any) -> Any:
     return dataclasses.replace(
         frame, plots=copy.deepcopy(frame.plots), metrics=dict(frame.metrics), record=None
     )
-
-
-def _plain(value: Any) -> Any:
-    """JSON-safe metric values for the progress store (nan and inf become None)."""
-    if isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return float(value) if math.isfinite(value) else None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    return number if math.isfinite(number) else None
 
 
 class LabScreen(Screen[None]):
@@ -151,8 +137,7 @@ class LabScreen(Screen[None]):
             return f"{knob.name} ({knob.describe().split(' ', 1)[1]})"
         return knob.name
 
-    @staticmethod
-    def _knob_widget(knob: Knob, lang: str) -> Switch | Select | Input:
+    def _knob_widget(self, knob: Knob, lang: str) -> Switch | Select | Input:
         """The input that fits the knob's type, its help as the tooltip."""
         wid = f"knob-{knob.name}"
         if knob.type == "bool":
@@ -172,7 +157,7 @@ class LabScreen(Screen[None]):
                 type="integer" if knob.type == "int" else "number",
                 compact=True,
             )
-        widget.tooltip = knob.help(lang)
+        widget.tooltip = self.lab.help(knob, lang)
         return widget
 
     def on_mount(self) -> None:
@@ -184,7 +169,7 @@ class LabScreen(Screen[None]):
 
     def read_knobs(self) -> tuple[dict[str, Any], int] | None:
         """The knob values as typed, checked by the lab; None after saying what is wrong."""
-        from dltutor.engine.labs import KnobError
+        from dltutor.lessons.labs import KnobError
 
         raw: dict[str, Any] = {}
         for knob in self.lab.knobs:
@@ -302,11 +287,9 @@ class LabScreen(Screen[None]):
         self.last = (message.knobs, frame)
         store = getattr(self.app, "store", None)
         if store is not None:
-            metrics = {k: _plain(v) for k, v in frame.metrics.items()}
-            metrics["seed"] = message.seed
-            store.record_lab_run(
-                self.lab.id, {k: _plain(v) for k, v in message.knobs.items()}, metrics
-            )
+            from dltutor.lessons.labs.runs import record_run
+
+            record_run(store, self.lab.id, message.knobs, message.seed, frame.metrics)
         self._set_status("lab_done", step=frame.step, total=frame.total)
 
     def _set_status(self, key: str, **values: Any) -> None:
@@ -322,7 +305,7 @@ class LabScreen(Screen[None]):
         self.query_one("#seed-label", Label).update(tr(lang, "lab_seed"))
         self.query_one("#lab-summary", Static).update(self.lab.summary(lang))
         for knob in self.lab.knobs:
-            self.query_one(f"#knob-{knob.name}").tooltip = knob.help(lang)
+            self.query_one(f"#knob-{knob.name}").tooltip = self.lab.help(knob, lang)
         key, values = self._status
         self._set_status(key, **values)
         current = self.query_one("#current-run", RunView)

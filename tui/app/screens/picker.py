@@ -15,7 +15,7 @@ from dltutor.tui.app.strings import WORDS
 def lab_title(lab_id: str, lang: str) -> str:
     """The lab's title, or "" when its module cannot load (the picker then shows the id)."""
     try:
-        from dltutor.engine.labs import get_lab
+        from dltutor.lessons.labs import get_lab
 
         return get_lab(lab_id).title(lang)
     except Exception:
