@@ -39,7 +39,10 @@ WORDS = Words(
         },
         "ja": {
             "lab_title": "活性化関数とその傾き",
-            "lab_summary": "ステップ・シグモイド・tanh・ReLU・Leaky ReLU とその勾配。線形の積み重ねは 1 層と同じ。",
+            "lab_summary": (
+                "ステップ・シグモイド・tanh・ReLU・Leaky ReLU とその勾配。"
+                "線形の積み重ねは 1 層と同じ。"
+            ),
             "knob_range": "x を -range から +range まで描く。",
             "knob_alpha": "Leaky ReLU の x < 0 での傾き。",
             "knob_c": "線形の活性化 h(x) = c·x の係数 c。",
@@ -51,9 +54,11 @@ WORDS = Words(
             "range": "値の範囲",
             "max_slope": "最大の傾き",
             "message": (
-                "シグモイドの傾きは最大でも {max_slope:.2f}。重ねると勾配が小さくなっていく。線形な層 h(x)={c:g}x を "
-                "{depth} 層重ねても 1 層と同じ：{c:g}^{depth}·x = {total:g}x（直線からのずれ {linear:.1e}）。"
-                "tanh ならずれは {tanh:.2f}。"
+                "シグモイドの傾きは最大でも {max_slope:.2f}。"
+                "重ねると勾配が小さくなっていく。線形な層 h(x)={c:g}x を {depth} "
+                "層重ねても 1 層と同じ：{c:g}^{depth}·x = "
+                "{total:g}x（直線からのずれ {linear:.1e}）。tanh ならずれは "
+                "{tanh:.2f}。"
             ),
         },
     },

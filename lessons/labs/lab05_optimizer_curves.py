@@ -57,7 +57,9 @@ WORDS = Words(
         },
         "ja": {
             "lab_title": "実データでオプティマイザを比べる",
-            "lab_summary": "同じ MLP を SGD・Momentum・AdaGrad・RMSProp・Adam で学習し、損失の曲線を比べる。",
+            "lab_summary": (
+                "同じ MLP を SGD・Momentum・AdaGrad・RMSProp・Adam で学習し、損失の曲線を比べる。"
+            ),
             "knob_optimizer": "1 つのオプティマイザ、またはすべて。",
             "knob_lr": "学習率。0 なら各手法の教科書の値。",
             "knob_epochs": "エポック数。",

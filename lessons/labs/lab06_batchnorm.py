@@ -56,7 +56,10 @@ WORDS = Words(
         },
         "ja": {
             "lab_title": "Batch Normalization あり・なしの学習",
-            "lab_summary": "重みのスケールが悪い深い ReLU ネット。Batch Norm があれば速く学習し、なければ停滞する。",
+            "lab_summary": (
+                "重みのスケールが悪い深い ReLU ネット。Batch Norm "
+                "があれば速く学習し、なければ停滞する。"
+            ),
             "knob_init_std": "重みの初期値の標準偏差。",
             "knob_layers": "隠れ層の数。",
             "knob_hidden": "隠れ層のユニット数。",
@@ -75,8 +78,10 @@ WORDS = Words(
             "test_acc": "テスト正解率",
             "to80": "80% までのエポック数",
             "done": (
-                "Batch Normalization はミニバッチごとに各層の入力を平均 0・分散 1 にそろえ直すので、"
-                "重みの初期値のスケールが悪くても深いネットワークが速く学習する。なしでは学習が停滞する。"
+                "Batch Normalization はミニバッチごとに各層の入力を平均 0・分散 1 "
+                "にそろえ直すので、"
+                "重みの初期値のスケールが悪くても深いネットワークが速く学習する。"
+                "なしでは学習が停滞する。"
             ),
             "epoch": "エポック {epoch}",
         },

@@ -80,7 +80,10 @@ WORDS = Words(
         },
         "ja": {
             "lab_title": "小さな CNN をその場で学習する",
-            "lab_summary": "畳み込み・ReLU・最大プーリング・全結合の CNN を Fashion-MNIST（または digits）で学習し、フィルタも見る。",
+            "lab_summary": (
+                "畳み込み・ReLU・最大プーリング・全結合の CNN を "
+                "Fashion-MNIST（または digits）で学習し、フィルタも見る。"
+            ),
             "knob_epochs": "エポック数。",
             "knob_filters": "畳み込み層のフィルタ数。",
             "knob_kernel": "フィルタのサイズ（8×8 の digits では最大 3）。",
@@ -107,7 +110,11 @@ WORDS = Words(
             "train_acc": "訓練正解率",
             "test_acc": "テスト正解率",
             "table": "結果",
-            "message": "畳み込み → ReLU → プーリング → 全結合。フィルターは最初はノイズだが、学習につれて線やエッジを検出するものに変わっていく。",
+            "message": (
+                "畳み込み → ReLU → プーリング → 全結合。"
+                "フィルターは最初はノイズだが、"
+                "学習につれて線やエッジを検出するものに変わっていく。"
+            ),
         },
     },
 )

@@ -69,7 +69,9 @@ WORDS = Words(
         },
         "ja": {
             "lab_title": "GRU で感情分析を学習する（SST-2）",
-            "lab_summary": "数千の SST-2 の文で Embedding → GRU → Dense を学習し、検証データの正解率を見る。",
+            "lab_summary": (
+                "数千の SST-2 の文で Embedding → GRU → Dense を学習し、検証データの正解率を見る。"
+            ),
             "knob_epochs": "エポック数。",
             "knob_train_size": "訓練に使う文の数（ランダムな一部）。",
             "knob_dev_size": "dev 分割から使う検証文の数。",
@@ -91,8 +93,9 @@ WORDS = Words(
             "samples": "新しい文が肯定的である確率 P(positive)",
             "table": "結果",
             "message": (
-                "Embedding → GRU → Dense(1) と sigmoid：GRU は単語を順に読み、最後の状態で判定する。"
-                "パディングはマスクされるので、短い文が 0 で薄まることはない。"
+                "Embedding → GRU → Dense(1) と sigmoid：GRU は単語を順に読み、"
+                "最後の状態で判定する。パディングはマスクされるので、短い文が 0 "
+                "で薄まることはない。"
             ),
         },
     },

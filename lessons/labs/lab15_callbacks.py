@@ -57,7 +57,10 @@ WORDS = Words(
         },
         "ja": {
             "lab_title": "Early stopping と学習率の自動調整",
-            "lab_summary": "小さなデータで過学習するネット。コールバックが学習率を下げ、早期終了し、最良の重みに戻す。",
+            "lab_summary": (
+                "小さなデータで過学習するネット。コールバックが学習率を下げ、"
+                "早期終了し、最良の重みに戻す。"
+            ),
             "knob_epochs": "最大エポック数。",
             "knob_patience": "EarlyStopping：改善しないまま待つエポック数。",
             "knob_lr_patience": "ReduceLROnPlateau：学習率を下げるまでのエポック数。",
@@ -71,7 +74,10 @@ WORDS = Words(
             "lr_curve": "学習率（ReduceLROnPlateau）",
             "lr": "学習率",
             "step": "エポック {epoch}：検証損失 {loss:.3f}、最良はエポック {best}",
-            "stop_reason": "早期終了：{monitor} が {wait} エポック改善しなかった（最良 {best:.4g}、エポック {best_epoch}）",
+            "stop_reason": (
+                "早期終了：{monitor} が {wait} エポック改善しなかった（最良 "
+                "{best:.4g}、エポック {best_epoch}）"
+            ),
             "epochs_run": "実行したエポック数",
             "of": "{total} 中 {run}",
             "stopped": "早期終了",
@@ -83,7 +89,10 @@ WORDS = Words(
             "cut": "エポック {epoch} → {lr:.2g}",
             "none": "なし",
             "table": "コールバック",
-            "done_stopped": "検証損失が改善しなくなったので学習率を下げ、その後訓練を止めた。最良のエポックの重みに戻してある。",
+            "done_stopped": (
+                "検証損失が改善しなくなったので学習率を下げ、その後訓練を止めた。"
+                "最良のエポックの重みに戻してある。"
+            ),
             "done_full": "訓練は最後まで進んだ：検証損失は改善し続けた。",
         },
     },
