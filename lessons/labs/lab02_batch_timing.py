@@ -1,4 +1,5 @@
-"""02-batch-timing: the same forward pass one sample at a time vs in batches."""
+"""02-batch-timing: the same forward pass one sample at a time vs in batches: MNIST test images
+through DLFS's 784-50-100-10 sample network."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 from dltutor.engine.layers import Dense
 from dltutor.lessons.words import Words
 
-from ._common import Net, digits
+from ._common import Net, mnist
 from .base import Curves, Frame, Lab, Table, int_knob
 
 WORDS = Words(
@@ -18,14 +19,14 @@ WORDS = Words(
         "en": {
             "lab_title": "Batch vs loop: timing the forward pass",
             "lab_summary": (
-                "Run the same network on 1,000 digits one at a time and in batches of "
-                "10, 100, 1,000."
+                "Run the same network on 1,000 MNIST digits one at a time and in "
+                "batches of 10, 100, 1,000."
             ),
-            "knob_samples": "Digits to push through.",
+            "knob_samples": "MNIST test images to push through.",
             "knob_repeats": "Repeats (the best time counts).",
             "yes": "yes",
             "no": "NO",
-            "table": "forward pass of {n} digits through 64-100-50-10",
+            "table": "forward pass of {n} MNIST test images through 784-50-100-10",
             "batch_size": "batch size",
             "total": "total",
             "per_sample": "per sample",
@@ -43,13 +44,14 @@ WORDS = Words(
         "ja": {
             "lab_title": "バッチ処理とループの速度比較",
             "lab_summary": (
-                "同じネットワークを 1 枚ずつと 10・100・1,000 枚のバッチで実行して時間を比べる。"
+                "同じネットワークで MNIST の手書き数字 1,000 枚を 1 枚ずつと "
+                "10・100・1,000 枚のバッチで処理し、時間を比べます。"
             ),
-            "knob_samples": "処理する画像の数。",
+            "knob_samples": "処理する MNIST テスト画像の枚数。",
             "knob_repeats": "繰り返し回数（最短時間を採用）。",
             "yes": "はい",
             "no": "いいえ",
-            "table": "{n} 枚の数字画像を 64-100-50-10 のネットワークで順伝播",
+            "table": "MNIST テスト画像 {n} 枚を 784-50-100-10 のネットワークで順伝播",
             "batch_size": "バッチサイズ",
             "total": "合計",
             "per_sample": "1 サンプルあたり",
@@ -58,9 +60,9 @@ WORDS = Words(
             "us": "マイクロ秒",
             "xlabel": "バッチ 1, 10, 100, 1000",
             "done": (
-                "バッチごとに 1 回の行列積で、何千回もの小さな積が済む。Python "
+                "バッチごとに 1 回の行列積で、何千回もの小さな積が済みます。Python "
                 "のオーバーヘッドはバッチに 1 回だけで、計算は最適化された C "
-                "で動く。"
+                "で動きます。"
             ),
             "step": "バッチサイズ {size}",
         },
@@ -70,10 +72,9 @@ WORDS = Words(
 
 def run(knobs, rng, lang="en"):
     txt = WORDS.of(lang)
-    x, _ = digits()
-    x = x[: knobs["samples"]]
-    net = Net(
-        [Dense(100, activation="sigmoid"), Dense(50, activation="sigmoid"), Dense(10)], 64, rng
+    x, _ = mnist("test", knobs["samples"], rng, flatten=True)
+    net = Net(  # DLFS's sample network: 784 → 50 → 100 → 10, sigmoid hidden layers
+        [Dense(50, activation="sigmoid"), Dense(100, activation="sigmoid"), Dense(10)], 784, rng
     )
     sizes = [s for s in (1, 10, 100, 1000) if s <= len(x)]
     per_sample: dict[str, list[float]] = {"µs per sample": []}
@@ -125,7 +126,7 @@ LAB = Lab(
     lesson="02",
     words=WORDS,
     knobs=(
-        int_knob("samples", 1000, 10, 1797),
+        int_knob("samples", 1000, 10, 1000),
         int_knob("repeats", 3, 1, 20),
     ),
     run_fn=run,

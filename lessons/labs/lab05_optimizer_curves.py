@@ -1,4 +1,5 @@
-"""05-optimizer-curves: the same network trained with each optimizer; loss per step."""
+"""05-optimizer-curves: the same network trained on MNIST with each optimizer (DLFS chapter 6);
+loss per step, test accuracy per epoch."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from dltutor.engine.layers import Dense
 from dltutor.engine.training import EpochRecord
 from dltutor.lessons.words import Words
 
-from ._common import digits, fashion_subset, sequential, split
-from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
+from ._common import fashion_subset, mnist, sequential
+from .base import Curves, Frame, Lab, LabError, Table, choice_knob, float_knob, int_knob
 
 # DLFS chapter 6's MNIST comparison: SGD 0.01, Momentum 0.01, AdaGrad 0.01, Adam 0.001
 TEXTBOOK_LR = {
@@ -38,9 +39,10 @@ WORDS = Words(
             "knob_batch_size": "Mini-batch size.",
             "knob_hidden": "Units per hidden layer.",
             "knob_layers": "Hidden layers.",
-            "knob_data": "Data set: Fashion-MNIST subset if installed, else digits.",
-            "fashion": "Fashion-MNIST (2,000)",
-            "digits": "digits 8×8",
+            "knob_data": "Data set: MNIST digits, as in the book, or Fashion-MNIST if installed.",
+            "knob_train_size": "Training images.",
+            "fashion": "Fashion-MNIST, {n} images",
+            "mnist": "MNIST, {n} images",
             "loss": "training loss per step ({label})",
             "acc": "test accuracy per epoch",
             "step": "step",
@@ -58,7 +60,7 @@ WORDS = Words(
         "ja": {
             "lab_title": "実データでオプティマイザを比べる",
             "lab_summary": (
-                "同じ MLP を SGD・Momentum・AdaGrad・RMSProp・Adam で学習し、損失の曲線を比べる。"
+                "同じ MLP を SGD・Momentum・AdaGrad・RMSProp・Adam で学習し、損失の曲線を比べます。"
             ),
             "knob_optimizer": "1 つのオプティマイザ、またはすべて。",
             "knob_lr": "学習率。0 なら各手法の教科書の値。",
@@ -66,9 +68,13 @@ WORDS = Words(
             "knob_batch_size": "ミニバッチのサイズ。",
             "knob_hidden": "隠れ層のユニット数。",
             "knob_layers": "隠れ層の数。",
-            "knob_data": "データセット（Fashion-MNIST があればその一部、なければ digits）。",
-            "fashion": "Fashion-MNIST（2,000 枚）",
-            "digits": "手書き数字 8×8",
+            "knob_data": (
+                "データセット（本と同じ MNIST の手書き数字、"
+                "またはインストールされていれば Fashion-MNIST）。"
+            ),
+            "knob_train_size": "訓練画像の枚数。",
+            "fashion": "Fashion-MNIST {n} 枚",
+            "mnist": "MNIST {n} 枚",
             "loss": "ステップごとの訓練損失（{label}）",
             "acc": "エポックごとのテスト正解率",
             "step": "ステップ",
@@ -78,40 +84,36 @@ WORDS = Words(
             "lr": "学習率",
             "train_loss": "訓練損失（最後のエポック）",
             "test_acc": "テスト正解率",
-            "message": "訓練損失の小さい順：{order}。教科書どおりの学習率では素の SGD が最も遅い。",
+            "message": (
+                "訓練損失の小さい順：{order}。教科書どおりの学習率では素の SGD が最も遅くなります。"
+            ),
         },
     },
 )
 
 
-def load(name: str, rng):
-    if name in ("fashion", "auto"):
-        data = fashion_subset(2000, 1000)
-        if data is not None:
-            xtr, ytr, xte, yte = data
-            return (
-                "fashion",
-                xtr.reshape(len(xtr), -1),
-                ytr,
-                xte.reshape(len(xte), -1),
-                yte,
-            )
-        if name == "fashion":
-            from .base import LabError
-
+def load(name: str, n_train: int, rng):
+    """(x_train, y_train, x_test, y_test) flattened to 784 features: MNIST as in the book, or
+    the same number of Fashion-MNIST images when that data set is installed."""
+    if name == "fashion":
+        data = fashion_subset(n_train, 1000)
+        if data is None:
             raise LabError(
-                "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); use --set data=digits"
+                "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); "
+                "use --set data=mnist"
             )
-    x, y = digits()
-    xtr, ytr, xte, yte = split(x, y, 0.2, rng)
-    return "digits", xtr, ytr, xte, yte
+        xtr, ytr, xte, yte = data
+        return xtr.reshape(len(xtr), -1), ytr, xte.reshape(len(xte), -1), yte
+    xtr, ytr = mnist("train", n_train, rng, flatten=True)
+    xte, yte = mnist("test", flatten=True)
+    return xtr, ytr, xte, yte
 
 
 def run(knobs, rng, lang="en"):
     txt = WORDS.of(lang)
     names = SHOWN if knobs["optimizer"] == "all" else (knobs["optimizer"],)
-    data_key, xtr, ytr, xte, yte = load(knobs["data"], rng)
-    loss_title = txt["loss"].format(label=txt[data_key])
+    xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
+    loss_title = txt["loss"].format(label=txt[knobs["data"]].format(n=len(xtr)))
     seed = int(rng.integers(0, 2**31 - 1))
     epochs, batch = knobs["epochs"], knobs["batch_size"]
     runs = {}
@@ -211,7 +213,8 @@ LAB = Lab(
         int_knob("batch_size", 64, 8, 1024),
         int_knob("hidden", 100, 8, 512),
         int_knob("layers", 3, 1, 6),
-        choice_knob("data", "auto", ("auto", "digits", "fashion")),
+        int_knob("train_size", 2000, 100, 3500),
+        choice_knob("data", "mnist", ("mnist", "fashion")),
     ),
     run_fn=run,
     quick={"epochs": 3, "hidden": 50, "layers": 2},

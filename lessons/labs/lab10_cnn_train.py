@@ -1,4 +1,5 @@
-"""10-cnn-train: a small CNN (conv → ReLU → pool → dense) trained live; filters drawn as it learns."""
+"""10-cnn-train: a small CNN (conv → ReLU → pool → dense, like DLFS's SimpleConvNet) trained live
+on MNIST digits; filters drawn as it learns."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dltutor.engine.layers import Conv2D, Dense, Flatten, MaxPooling2D
 from dltutor.engine.training import EpochRecord
 from dltutor.lessons.words import Words
 
-from ._common import digits, sequential, split
+from ._common import fashion_subset, mnist, sequential
 from .base import (
     Curves,
     Frame,
@@ -23,19 +24,19 @@ from .base import (
 
 
 def load(name: str, n_train: int, rng):
-    from dltutor.engine.data import fashion
-
-    if name in ("auto", "fashion") and fashion.is_available():
-        (xtr, ytr), (xte, yte) = fashion.load_fashion_mnist(limit=max(n_train, 1000))
-        return "fashion", xtr[:n_train], ytr[:n_train], xte[:1000], yte[:1000]
+    """(x_train, y_train, x_test, y_test) as (N, 1, 28, 28) images: MNIST as in the book's
+    SimpleConvNet, or Fashion-MNIST when that data set is installed."""
     if name == "fashion":
-        raise LabError(
-            "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); use --set data=digits"
-        )
-    x, y = digits()
-    x = x.reshape(-1, 1, 8, 8)
-    xtr, ytr, xte, yte = split(x, y, 0.25, rng)
-    return "digits", xtr[:n_train], ytr[:n_train], xte, yte
+        data = fashion_subset(n_train, 1000)
+        if data is None:
+            raise LabError(
+                "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); "
+                "use --set data=mnist"
+            )
+        return data
+    xtr, ytr = mnist("train", n_train, rng)
+    xte, yte = mnist("test")
+    return xtr, ytr, xte, yte
 
 
 WORDS = Words(
@@ -44,20 +45,20 @@ WORDS = Words(
         "en": {
             "lab_title": "Train a small CNN live",
             "lab_summary": (
-                "Conv, ReLU, max pooling and a dense classifier on Fashion-MNIST (or "
-                "digits), with its filters."
+                "Conv, ReLU, max pooling and a dense classifier on MNIST digits (or "
+                "Fashion-MNIST), with its filters."
             ),
             "knob_epochs": "Passes over the training data.",
             "knob_filters": "Filters in the conv layer.",
-            "knob_kernel": "Filter size (3 at most on 8×8 digits).",
+            "knob_kernel": "Filter size.",
             "knob_hidden": "Units of the dense layer.",
             "knob_train_size": "Training images.",
             "knob_batch_size": "Mini-batch size.",
             "knob_optimizer": "Optimizer.",
             "knob_lr": "Learning rate.",
-            "knob_data": "Fashion-MNIST if installed, else digits.",
-            "fashion": "Fashion-MNIST subset",
-            "digits": "digits 8×8",
+            "knob_data": "MNIST digits, as in the book, or Fashion-MNIST if installed.",
+            "fashion": "Fashion-MNIST, {n} images",
+            "mnist": "MNIST, {n} images",
             "filters": "first-layer filters ({n} filters, {k}×{k})",
             "maps": "feature maps of one test image",
             "input": "input",
@@ -81,20 +82,22 @@ WORDS = Words(
         "ja": {
             "lab_title": "小さな CNN をその場で学習する",
             "lab_summary": (
-                "畳み込み・ReLU・最大プーリング・全結合の CNN を "
-                "Fashion-MNIST（または digits）で学習し、フィルタも見る。"
+                "畳み込み・ReLU・最大プーリング・全結合の CNN を MNIST "
+                "の手書き数字（または Fashion-MNIST）で学習し、フィルターも見ます。"
             ),
             "knob_epochs": "エポック数。",
             "knob_filters": "畳み込み層のフィルタ数。",
-            "knob_kernel": "フィルタのサイズ（8×8 の digits では最大 3）。",
+            "knob_kernel": "フィルターのサイズ。",
             "knob_hidden": "全結合層のユニット数。",
             "knob_train_size": "訓練画像の数。",
             "knob_batch_size": "ミニバッチのサイズ。",
             "knob_optimizer": "オプティマイザ。",
             "knob_lr": "学習率。",
-            "knob_data": "Fashion-MNIST があればそれ、なければ digits。",
-            "fashion": "Fashion-MNIST の一部",
-            "digits": "手書き数字 8×8",
+            "knob_data": (
+                "本と同じ MNIST の手書き数字、またはインストールされていれば Fashion-MNIST。"
+            ),
+            "fashion": "Fashion-MNIST {n} 枚",
+            "mnist": "MNIST {n} 枚",
             "filters": "第 1 層のフィルター（{n} 枚、{k}×{k}）",
             "maps": "テスト画像 1 枚の特徴マップ",
             "input": "入力",
@@ -112,8 +115,8 @@ WORDS = Words(
             "table": "結果",
             "message": (
                 "畳み込み → ReLU → プーリング → 全結合。"
-                "フィルターは最初はノイズだが、"
-                "学習につれて線やエッジを検出するものに変わっていく。"
+                "フィルターは最初はノイズですが、"
+                "学習につれて線やエッジを検出するものに変わっていきます。"
             ),
         },
     },
@@ -122,10 +125,10 @@ WORDS = Words(
 
 def run(knobs, rng, lang="en"):
     txt = WORDS.of(lang)
-    data_key, xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
-    loss_title = txt["loss_curve"].format(label=txt[data_key])
+    xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
+    loss_title = txt["loss_curve"].format(label=txt[knobs["data"]].format(n=len(xtr)))
     size = xtr.shape[-1]
-    k = knobs["kernel"] if size >= 16 else min(knobs["kernel"], 3)
+    k = knobs["kernel"]
     seed = int(rng.integers(0, 2**31 - 1))
     model = sequential(
         [
@@ -253,12 +256,12 @@ LAB = Lab(
         int_knob("filters", 8, 1, 64),
         int_knob("kernel", 5, 1, 7),
         int_knob("hidden", 32, 8, 256),
-        int_knob("train_size", 1200, 100, 20000),
+        int_knob("train_size", 1200, 100, 3500),
         int_knob("batch_size", 50, 8, 512),
         choice_knob("optimizer", "adam", ("sgd", "momentum", "adagrad", "rmsprop", "adam")),
         float_knob("lr", 0.003, 1e-5, 1.0),
-        choice_knob("data", "auto", ("auto", "digits", "fashion")),
+        choice_knob("data", "mnist", ("mnist", "fashion")),
     ),
     run_fn=run,
-    quick={"epochs": 3, "train_size": 800, "data": "digits", "lr": 0.01},
+    quick={"epochs": 2, "train_size": 600, "lr": 0.01},
 )

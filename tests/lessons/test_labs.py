@@ -12,6 +12,7 @@ import pytest
 
 from dltutor.lessons.catalog import lessons
 from dltutor.lessons.labs import (
+    Boundary,
     Curves,
     Histograms,
     Images,
@@ -194,9 +195,48 @@ def test_05_sgd_zigzags_adam_does_not():
 
 
 def test_05_sgd_learns_slowest_on_real_data():
-    m = final("05-optimizer-curves", {"data": "digits"}).metrics
+    m = final("05-optimizer-curves").metrics
     for name in ("momentum", "adagrad", "rmsprop", "adam"):
         assert m["sgd_loss"] > m[f"{name}_loss"], name
+
+
+# the labs that repeat the book's MNIST experiments, and the data each may use instead
+MNIST_LABS = {
+    "02-batch-timing": None,
+    "03-numerical-gradient": None,
+    "04-backprop-speed": None,
+    "05-optimizer-curves": "fashion",
+    "06-batchnorm": None,
+    "07-overfitting": "moons",
+    "10-cnn-train": "fashion",
+}
+
+
+@pytest.mark.parametrize("lab_id", MNIST_LABS)
+def test_book_experiments_run_on_mnist_and_say_so(lab_id):
+    lab = get_lab(lab_id)
+    data = lab.knob("data")
+    assert data is None or data.default == "mnist"
+    frame = final(lab_id)
+    words = " ".join(text for _, text in visible_words(frame))
+    assert "MNIST" in words and "Fashion" not in words, words
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("lab_id", [i for i, other in MNIST_LABS.items() if other == "fashion"])
+def test_fashion_mnist_stays_an_option(lab_id, require_data):
+    from dltutor.engine.data import fashion
+
+    if not fashion.is_available():
+        require_data(FileNotFoundError("Fashion-MNIST is not installed"))
+    frame = final(lab_id, {"data": "fashion", "epochs": 1})
+    assert "Fashion-MNIST" in " ".join(text for _, text in visible_words(frame))
+
+
+def test_07_half_moons_still_draw_their_boundaries():
+    frame = final("07-overfitting", {"data": "moons", "epochs": 5, "layers": 2, "hidden": 16})
+    assert len([p for p in frame.plots if isinstance(p, Boundary)]) == 3
+    assert "half-moons" in frame.plots[0].title
 
 
 def test_06_sigmoid_std1_piles_up_at_0_and_1():
