@@ -448,7 +448,7 @@ BINDING_WORDS = Words(
 )
 
 
-# What the lab and quiz screens call until they use `WORDS` directly.
+# What the quiz screen calls until it uses `WORDS` directly.
 tr = WORDS.get
 words_for = WORDS.of
 

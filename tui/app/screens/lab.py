@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 from textual.worker import get_current_worker
 
-from dltutor.tui.app.strings import tr, words_for
+from dltutor.tui.app.strings import WORDS
 from dltutor.tui.app.widgets.run_view import RunView
 
 if TYPE_CHECKING:
@@ -34,14 +34,16 @@ def load_lab(app: App, lab_id: str) -> Lab | None:
     try:
         from dltutor.lessons.labs import LabError, get_lab
     except Exception as error:  # the engine itself failed to import
-        app.notify(tr(app.lang, "lab_cannot_load", error=error), severity="error")
+        app.notify(WORDS.get(app.lang, "lab_cannot_load", error=error), severity="error")
         return None
     try:
         return get_lab(lab_id)
     except LabError as error:
-        app.notify(tr(app.lang, "lab_unknown", error=str(error).split(";")[0]), severity="error")
+        app.notify(
+            WORDS.get(app.lang, "lab_unknown", error=str(error).split(";")[0]), severity="error"
+        )
     except ImportError:
-        app.notify(tr(app.lang, "lab_unavailable", lab=lab_id), severity="error")
+        app.notify(WORDS.get(app.lang, "lab_unavailable", lab=lab_id), severity="error")
     return None
 
 
@@ -104,7 +106,7 @@ class LabScreen(Screen[None]):
 
     @property
     def words(self) -> dict[str, str]:
-        return words_for(self.app.lang)
+        return WORDS.of(self.app.lang)
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -184,7 +186,7 @@ class LabScreen(Screen[None]):
         try:
             seed = int(seed_text)
         except ValueError:
-            self.notify(tr(self.app.lang, "lab_bad_seed", value=seed_text), severity="error")
+            self.notify(WORDS.get(self.app.lang, "lab_bad_seed", value=seed_text), severity="error")
             return None
         return values, seed
 
@@ -295,14 +297,14 @@ class LabScreen(Screen[None]):
     def _set_status(self, key: str, **values: Any) -> None:
         """Show a status line and keep its key, so a language switch can redraw it."""
         self._status = (key, values)
-        self.query_one("#lab-status", Static).update(tr(self.app.lang, key, **values))
+        self.query_one("#lab-status", Static).update(WORDS.get(self.app.lang, key, **values))
 
     def language_changed(self) -> None:
         lang = self.app.lang
         self.sub_title = self.lab.title(lang)
-        self.query_one("#run", Button).label = tr(lang, "lab_run")
-        self.query_one("#stop", Button).label = tr(lang, "lab_stop")
-        self.query_one("#seed-label", Label).update(tr(lang, "lab_seed"))
+        self.query_one("#run", Button).label = WORDS.get(lang, "lab_run")
+        self.query_one("#stop", Button).label = WORDS.get(lang, "lab_stop")
+        self.query_one("#seed-label", Label).update(WORDS.get(lang, "lab_seed"))
         self.query_one("#lab-summary", Static).update(self.lab.summary(lang))
         for knob in self.lab.knobs:
             self.query_one(f"#knob-{knob.name}").tooltip = self.lab.help(knob, lang)
@@ -310,13 +312,13 @@ class LabScreen(Screen[None]):
         self._set_status(key, **values)
         current = self.query_one("#current-run", RunView)
         if current.frame is not None:
-            current.show(current.frame, tr(lang, "lab_current"))
+            current.show(current.frame, WORDS.get(lang, "lab_current"))
         else:
-            current.clear(tr(lang, "lab_nothing"))
+            current.clear(WORDS.get(lang, "lab_nothing"))
         if self.previous is not None:
             old_knobs, old_frame = self.previous
             self.query_one("#previous-view", RunView).show(
-                old_frame, tr(lang, "lab_previous", knobs=self._describe(old_knobs))
+                old_frame, WORDS.get(lang, "lab_previous", knobs=self._describe(old_knobs))
             )
 
     def action_leave(self) -> None:
