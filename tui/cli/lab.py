@@ -38,7 +38,7 @@ WORDS = Words(
             "done": "{secs:.1f} 秒で完了しました。",
             "knobs": "設定",
             "set_hint": (
-                "設定は --set 名前=値 で変えられます。範囲と説明は "
+                "設定は --set NAME=VALUE で変えられます。範囲と説明は "
                 "`dltutor lab --list --json` で確認できます。"
             ),
         },
