@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -13,10 +14,9 @@ FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n", re.DOTALL)
 HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 CJK = r"\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
-CJK_SOFT_BREAK = re.compile(rf"(?<=[{CJK}])\n(?=(\*\*|`)?[{CJK}])")
-CJK_LATIN_SPACE = re.compile(
-    rf"(?<=[{CJK}]) (?=[A-Za-z0-9`*(\[])|(?<=[A-Za-z0-9`*)\]]) (?=[{CJK}])"
-)
+BLOCK_START = re.compile(r"\s*([-*+] |\d+[.)] |#|\||>|```)")
+MARKER = re.compile(r"\s*(?:(?:[-*+]|\d+[.)]|#+|>)\s+)?")
+SPACE_NEAR_CJK = re.compile(rf"(?<=\S) (?=[{CJK}])|(?<=[{CJK}]) (?=\S)")
 
 
 class LessonError(Exception):
@@ -92,11 +92,11 @@ def parse_lesson(text: str, *, lang: str, filename: str) -> Lesson:
 
 
 def join_cjk_lines(markdown: str) -> str:
-    """Set Japanese prose for terminals that wrap only at spaces: join a paragraph's lines
-    where both sides are Japanese (Markdown would render the break as a space) and drop the
-    spaces between Japanese and Latin text (a long Japanese run after such a space would jump
-    to the next line whole). Japanese then wraps anywhere, as it should. Code, headings and
-    table rows keep their lines."""
+    """Set Japanese prose for terminals that wrap only at spaces: join each paragraph and
+    list item into one line and drop the spaces next to Japanese text (a long Japanese run
+    after a space would jump to the next line whole, and a break Markdown renders as a
+    space would sit between two Japanese characters). Japanese then wraps anywhere, as it
+    should. Code, headings and table rows keep their lines."""
     parts, last = [], 0
     for fence in FENCE.finditer(markdown):
         parts.append(_join_prose_lines(markdown[last : fence.start()]))
@@ -111,13 +111,48 @@ def _join_prose_lines(text: str) -> str:
     joined = [lines[0]]
     for line in lines[1:]:
         previous = joined[-1]
-        if previous.lstrip().startswith(("#", "|")) or line.startswith("|"):
-            joined.append(line)
-        elif CJK_SOFT_BREAK.search(f"{previous[-1:]}\n{line[:3]}"):
-            joined[-1] = previous + line
+        if _continues(previous, line):
+            joined[-1] = f"{previous} {line.strip()}"
         else:
             joined.append(line)
-    return CJK_LATIN_SPACE.sub("", "\n".join(joined))
+    return "\n".join(_drop_spaces_near_cjk(line) for line in joined)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` is a soft-wrapped continuation of the paragraph or list item above."""
+    if not previous.strip() or not line.strip() or BLOCK_START.match(line):
+        return False
+    return not previous.lstrip().startswith(("#", "|", "```"))
+
+
+def _drop_spaces_near_cjk(line: str) -> str:
+    """Drop each space that has Japanese on one side, unless it is what lets a `**` or
+    `__` next to it open or close emphasis (CommonMark's flanking rules). A list marker or
+    heading mark keeps its space."""
+    kept, last = [], 0
+    for space in SPACE_NEAR_CJK.finditer(line, MARKER.match(line).end()):
+        if _droppable(line, space.start()):
+            kept.append(line[last : space.start()])
+            last = space.end()
+    return "".join(kept) + line[last:]
+
+
+def _droppable(line: str, at: int) -> bool:
+    left, right = line[at - 1], line[at + 1]
+    if right in "*_":
+        run_end = at + 1 + len(line[at + 1 :]) - len(line[at + 1 :].lstrip(right))
+        after = line[run_end : run_end + 1] or " "
+        return not after.isspace() and (not _punctuation(after) or _punctuation(left))
+    if left in "*_":
+        run_start = len(line[:at].rstrip(left))
+        before = line[run_start - 1 : run_start] or " "
+        return not before.isspace() and (not _punctuation(before) or _punctuation(right))
+    return True
+
+
+def _punctuation(char: str) -> bool:
+    """CommonMark's punctuation: ASCII punctuation and Unicode P* and S* characters."""
+    return unicodedata.category(char)[0] in "PS"
 
 
 def prose(markdown: str) -> str:

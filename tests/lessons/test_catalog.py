@@ -61,15 +61,25 @@ def test_unknown_language_is_refused() -> None:
         lessons("fr")
 
 
-def test_japanese_soft_breaks_join_without_a_space() -> None:
-    body = (
-        "## 見出し\n日本語の段落は\n途中で改行しても一続きです。\nASCII は\n別行のまま。\n"
-        "```text\n図の\n行\n```\n"
-    )
+def japanese_body(body: str) -> str:
     text = GOOD.replace('sections = ["first", "second"]', 'sections = ["heading"]')
     text = text.split("+++\n", 2)
-    lesson = parse_lesson(f"+++\n{text[1]}+++\n{body}", lang="ja", filename="42-answers.md")
-    assert "日本語の段落は途中で改行しても一続きです。" in lesson.body
-    assert "一続きです。\nASCIIは別行のまま。" in lesson.body  # a line opening in ASCII stays
-    assert "## 見出し\n日本語" in lesson.body
-    assert "図の\n行" in lesson.body
+    return parse_lesson(f"+++\n{text[1]}+++\n{body}", lang="ja", filename="42-answers.md").body
+
+
+def test_japanese_soft_breaks_join_without_a_space() -> None:
+    body = japanese_body(
+        "## 見出し\n日本語の段落は\n途中で改行しても一続きです。\nASCII は\n別行に続きます。\n"
+        "- 箇条書きの\n  続きの行と NumPy\n  だけの行\n- 次の項目\n"
+        "```text\n図の\n行\n```\n"
+    )
+    assert "日本語の段落は途中で改行しても一続きです。ASCIIは別行に続きます。" in body
+    assert "\n- 箇条書きの続きの行とNumPyだけの行\n- 次の項目\n" in body
+    assert "## 見出し\n日本語" in body
+    assert "図の\n行" in body
+
+
+def test_japanese_spaces_that_bold_needs_are_kept() -> None:
+    body = japanese_body("## 見出し\nこれは **重要** です。勾配は **(6, 8)** です。\n")
+    assert "これは**重要**です。" in body
+    assert "勾配は **(6, 8)** です。" in body  # `**(` after Japanese could not open bold

@@ -93,10 +93,11 @@ def read(
     except LessonError as error:
         fail(str(error), code=2)
     from rich.console import Console
-    from rich.markdown import Markdown
+
+    from dltutor.tui.render.lesson_markdown import LessonMarkdown
 
     console = Console()
-    document = Markdown(f"# {lesson.id} · {lesson.title}\n\n{lesson.body}")
+    document = LessonMarkdown(f"# {lesson.id} · {lesson.title}\n\n{lesson.body}")
     if pager and console.is_terminal:
         with console.pager(styles=True):
             console.print(document)
