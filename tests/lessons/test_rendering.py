@@ -9,6 +9,7 @@ import re
 
 import pytest
 from markdown_it import MarkdownIt
+from rich.cells import cell_len
 from rich.console import Console
 
 from dltutor.lessons.catalog import LANGUAGES, lessons, prose
@@ -68,6 +69,19 @@ def test_no_space_between_japanese_characters(lang: str, lesson) -> None:
 
 
 def test_kinsoku_moves_a_break_before_a_full_stop() -> None:
-    text = "あ" * 40 + "。い"
     assert kinsoku_breaks("あ" * 40 + "い", 80) == [40]
-    assert kinsoku_breaks(text, 80) == [39], "the full stop must not start the second line"
+    assert kinsoku_breaks("あ" * 40 + "。い", 80) == [39], "。 must not start the second line"
+    assert kinsoku_breaks("あ" * 38 + "（い）", 80) == [38], "（ must not end the first line"
+
+
+def test_lines_break_at_spaces_or_beside_japanese_never_inside_a_latin_word() -> None:
+    assert kinsoku_breaks("alpha beta gamma", 12) == [11]
+    text = "あ" * 38 + "NumPyの配列"
+    assert kinsoku_breaks(text, 80) == [38], "NumPy moves down whole"
+    assert kinsoku_breaks("x" * 100, 40) == [40, 80], "a run with no break is folded"
+
+
+@pytest.mark.parametrize(("lang", "lesson"), CASES, ids=IDS)
+def test_rendered_lines_fit_80_columns(lang: str, lesson) -> None:
+    wide = [line for line in rendered_prose(lesson.body) if cell_len(line.rstrip()) > 80]
+    assert not wide, f"{lang}/{lesson.key}: rendered lines wider than 80 columns: {wide[:2]}"

@@ -1,11 +1,13 @@
-"""A lesson as rich Markdown whose paragraphs wrap by the Japanese line-breaking rule
-(kinsoku): no line starts with 、。）」 and the like, and none ends with an opening bracket.
-Rich folds a long Japanese run at whatever character meets the width; this moves such a
-break one character back, so the character before the punctuation goes down with it."""
+"""A lesson as rich Markdown whose paragraphs wrap the way Japanese text is set: anywhere
+between Japanese characters, but by the line-breaking rule (kinsoku), so that no line starts
+with 、。）」 and the like and none ends with an opening bracket. Rich alone wraps only at
+spaces: a long Japanese run after a space jumps to a new line whole and is then cut at
+whatever character meets the width."""
 
 from __future__ import annotations
 
-from rich._wrap import divide_line
+import unicodedata
+
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.containers import Lines
@@ -19,34 +21,35 @@ NO_LINE_END = frozenset("（「『【〔〈《([")
 
 
 def kinsoku_breaks(text: str, width: int) -> list[int]:
-    """Offsets to break `text` at so that each piece fits `width` cells: rich's word
-    wrapping, with a break that would start a line with punctuation moved back (the
-    character before goes down too) or, where the line has room, forward."""
+    """Offsets to break `text` at so that each piece fits `width` cells. A line may end
+    after a space or between two characters of which one is Japanese, but never inside a
+    Latin word, before closing punctuation (、。）」…) or after an opening bracket. A run
+    with no such place is folded at the width."""
     breaks: list[int] = []
     start = 0
-    while offsets := divide_line(text[start:], width):
-        cut = start + offsets[0]
-        back = cut
-        while back - 1 > start and _forbidden(text, back):
-            back -= 1
-        if _forbidden(text, back):
-            while cut < len(text) and _forbidden(text, cut):
-                if cell_len(text[start : cut + 1].rstrip()) > width:
-                    break
-                cut += 1
-            if cut == len(text):
-                break
-        else:
-            cut = back
+    while True:
+        end, used = start, 0
+        while end < len(text) and used + cell_len(text[end]) <= width:
+            used += cell_len(text[end])
+            end += 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end >= len(text):
+            return breaks
+        cut = next((c for c in range(end, start, -1) if _may_break(text, c)), end)
         breaks.append(cut)
         start = cut
-    return breaks
 
 
-def _forbidden(text: str, cut: int) -> bool:
-    """A line may not start at `cut`: punctuation or a space would lead it, or an opening
-    bracket would end the line before."""
-    return text[cut] in NO_LINE_START or text[cut].isspace() or text[cut - 1] in NO_LINE_END
+def _may_break(text: str, cut: int) -> bool:
+    before, after = text[cut - 1], text[cut]
+    if after.isspace() or after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    return before.isspace() or _wide(before) or _wide(after)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 class KinsokuText(Text):
