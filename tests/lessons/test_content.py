@@ -1,9 +1,11 @@
-"""Content lint: every lesson and quiz bank is well formed and the two languages agree."""
+"""Content lint: every lesson and quiz bank is well formed and the two languages agree.
+
+That every block runs and prints what its `# -> value` comments say is checked through
+`dltutor run` (tests/tui/test_cli_code.py); lab ids and knobs in tests/lessons/test_lesson_labs.py."""
 
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 
 import pytest
@@ -12,7 +14,6 @@ from dltutor.lessons.catalog import LANGUAGES, lessons, prose
 from dltutor.lessons.quiz.bank import load_banks
 
 LAB_ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
-PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 EN = {lesson.key: lesson for lesson in lessons("en")}
@@ -69,57 +70,6 @@ def test_question_ids_are_unique_across_the_course() -> None:
     assert len(ids) == len(set(ids)), "duplicate question ids"
 
 
-ARROW = re.compile(r"#\s*->\s*(.*?)\s*$")
-
-
-class PrintedLines:
-    """A `print` for lesson blocks that records what each line of the block printed."""
-
-    def __init__(self, filename: str) -> None:
-        self.filename, self.by_line = filename, {}
-
-    def __call__(self, *args, sep=" ", end="\n", file=None, flush=False) -> None:
-        frame = sys._getframe(1)
-        while frame is not None and frame.f_code.co_filename != self.filename:
-            frame = frame.f_back
-        line = frame.f_lineno if frame is not None else 0
-        self.by_line[line] = self.by_line.get(line, "") + sep.join(map(str, args)) + end
-
-
-def says(comment: str, printed: str) -> bool:
-    """Whether a `# -> value` comment states what the line printed: the whole output or its
-    first line, whitespace aside, optionally followed by a remark in brackets."""
-    expected = " ".join(comment.split())
-    for output in (printed, printed.split("\n", 1)[0]):
-        got = " ".join(output.split())
-        if expected == got or expected.startswith((got + " (", got + "（")):
-            return True
-    return False
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("key", sorted(EN))
-def test_python_blocks_run(key: str, lang: str) -> None:
-    """Every block runs, and a `# -> value` comment on a print line states what it printed."""
-    lesson = (EN if lang == "en" else JA)[key]
-    namespace: dict = {"__name__": f"lesson_{key.replace('-', '_')}"}
-    for number, block in enumerate(PYTHON_BLOCK.findall(lesson.body), start=1):
-        filename = f"{lang}/{key}.md block {number}"
-        namespace["print"] = printed = PrintedLines(filename)
-        try:
-            exec(compile(block, filename, "exec"), namespace)
-        except Exception as error:  # noqa: BLE001 - report which block failed and why
-            pytest.fail(f"{lang}/{key}.md python block {number} failed: {error!r}")
-        for line_no, line in enumerate(block.splitlines(), start=1):
-            code, _, _ = line.partition("#")
-            comment = ARROW.search(line)
-            if comment and "print(" in code:
-                got = printed.by_line.get(line_no, "")
-                assert says(comment.group(1), got), (
-                    f"{filename}, line {line_no}: says {comment.group(1)!r}, printed {got!r}"
-                )
-
-
 def display_width(line: str) -> int:
     """Columns a terminal gives the line: wide characters take two, combining marks none."""
     return sum(
@@ -139,28 +89,3 @@ def test_code_and_diagrams_fit_an_80_column_terminal(key: str, lang: str) -> Non
         if display_width(line) > 80
     ]
     assert not too_wide, f"{lang}/{key}.md has fenced lines over 80 columns: {too_wide[:2]}"
-
-
-def test_every_lab_a_lesson_names_exists() -> None:
-    from dltutor.lessons.labs import all_labs
-
-    known = {lab.id for lab in all_labs()}
-    named = {lab for lesson in EN.values() for lab in lesson.labs}
-    assert named <= known, f"lessons name labs that do not exist: {sorted(named - known)}"
-
-
-LAB_KNOB = re.compile(r"dltutor lab (\d\d-[a-z0-9-]+) --set ([a-z_]+)=")
-
-
-def test_every_knob_a_lesson_names_belongs_to_its_lab() -> None:
-    from dltutor.engine.labs import all_labs
-
-    knobs = {lab.id: {knob.name for knob in lab.knobs} for lab in all_labs()}
-    named = [
-        (f"{lang}/{key}", lab, knob)
-        for lang, by_key in (("en", EN), ("ja", JA))
-        for key, lesson in by_key.items()
-        for lab, knob in LAB_KNOB.findall(lesson.body)
-    ]
-    wrong = [entry for entry in named if entry[2] not in knobs.get(entry[1], set())]
-    assert not wrong, f"lessons name knobs their lab does not have: {wrong}"
