@@ -279,6 +279,66 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
             )
         ],
     ),
+    # lessons 11-16
+    ("11-feature-maps", "no-relu", [("return np.maximum(out, 0)", "return out")]),
+    ("11-feature-maps", "no-bias", [(" + b\n", "\n")]),
+    ("11-feature-maps", "kernel-flipped", [("patch, W,", "patch, W[:, :, ::-1, ::-1],")]),
+    ("11-class-activation-map", "no-relu", [("    cam = np.maximum(cam, 0)\n", "")]),
+    ("11-class-activation-map", "not-normalised", [("cam = cam / cam.max()", "pass")]),
+    (
+        "11-class-activation-map",
+        "min-max",
+        [("cam = cam / cam.max()", "cam = (cam - cam.min()) / (cam.max() - cam.min())")],
+    ),
+    ("11-class-activation-map", "zero-division", [("if cam.max() > 0:", "if True:")]),
+    (
+        "12-freezing",
+        "counts-frozen",
+        [("        if not layer.trainable:\n            continue\n        for p", "        for p")],
+    ),
+    ("12-freezing", "counts-arrays", [("total += p.size", "total += 1")]),
+    (
+        "12-freezing",
+        "updates-frozen",
+        [
+            (
+                "        if not layer.trainable:\n            continue\n        for key",
+                "        for key",
+            )
+        ],
+    ),
+    (
+        "12-freezing",
+        "not-in-place",
+        [
+            (
+                "layer.params[key] -= lr * layer.grads[key]",
+                "p = layer.params[key]\n            p = p - lr * layer.grads[key]",
+            )
+        ],
+    ),
+    ("13-tokenize", "id-zero-used", [("i + 2 for", "i for")]),
+    ("13-tokenize", "post-padding", [("out[i, maxlen - len(s) :] = s", "out[i, : len(s)] = s")]),
+    ("13-tokenize", "keeps-start", [("s = ids[-maxlen:]", "s = ids[:maxlen]")]),
+    ("13-tokenize", "not-lowercased", [("for w in t.lower().split()}", "for w in t.split()}")]),
+    (
+        "13-one-hot-hashing",
+        "transposed",
+        [
+            ("np.zeros((len(indices), depth))", "np.zeros((depth, len(indices)))"),
+            ("out[np.arange(len(indices)), indices]", "out[indices, np.arange(len(indices))]"),
+        ],
+    ),
+    (
+        "13-one-hot-hashing",
+        "python-hash",
+        [("zlib.crc32(word.encode()) % dim", "hash(word) % dim")],
+    ),
+    (
+        "13-one-hot-hashing",
+        "no-modulo",
+        [("zlib.crc32(word.encode()) % dim", "zlib.crc32(word.encode())")],
+    ),
 ]
 
 IDS = [e.id for e in all_exercises()]
