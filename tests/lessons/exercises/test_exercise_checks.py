@@ -339,6 +339,21 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "no-modulo",
         [("zlib.crc32(word.encode()) % dim", "zlib.crc32(word.encode())")],
     ),
+    (
+        "13-embedding",
+        "repeated-ids-lost",
+        [("np.add.at(self.dW, self.idx, dout)", "self.dW[self.idx] += dout")],
+    ),
+    (
+        "13-embedding",
+        "dw-not-reset",
+        [
+            (
+                "        self.dW = np.zeros_like(self.W)\n",
+                "        if self.dW is None:\n            self.dW = np.zeros_like(self.W)\n",
+            )
+        ],
+    ),
 ]
 
 IDS = [e.id for e in all_exercises()]
