@@ -354,6 +354,16 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
             )
         ],
     ),
+    ("14-rnn-cell", "no-tanh-grad", [("dt = dh_next * (1 - h_next**2)", "dt = dh_next")]),
+    ("14-rnn-cell", "u-not-transposed", [("np.dot(dt, self.U.T)", "np.dot(dt, self.U)")]),
+    ("14-rnn-cell", "db-not-summed", [("np.sum(dt, axis=0)", "dt")]),
+    ("14-bptt", "no-carry", [("dh = dhs[:, t] + dh_next", "dh = dhs[:, t]")]),
+    ("14-bptt", "grads-overwritten", [("dW += np.dot", "dW = np.dot")]),
+    (
+        "14-bptt",
+        "wraps-around",
+        [("hs[:, t - 1] if t > 0 else np.zeros((N, H))", "hs[:, t - 1]")],
+    ),
 ]
 
 IDS = [e.id for e in all_exercises()]
