@@ -364,6 +364,19 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "wraps-around",
         [("hs[:, t - 1] if t > 0 else np.zeros((N, H))", "hs[:, t - 1]")],
     ),
+    (
+        "14-lstm-step",
+        "gate-order",
+        [
+            (
+                "    i = sigmoid(z[:, :H])\n    f = sigmoid(z[:, H : 2 * H])\n    g = np.tanh(z[:, 2 * H : 3 * H])",
+                "    f = sigmoid(z[:, :H])\n    g = np.tanh(z[:, H : 2 * H])\n    i = sigmoid(z[:, 2 * H : 3 * H])",
+            )
+        ],
+    ),
+    ("14-lstm-step", "no-forget", [("c_next = f * c + i * g", "c_next = c + i * g")]),
+    ("14-lstm-step", "no-tanh-c", [("h_next = o * np.tanh(c_next)", "h_next = o * c_next")]),
+    ("14-lstm-step", "candidate-sigmoid", [("g = np.tanh(z", "g = sigmoid(z")]),
 ]
 
 IDS = [e.id for e in all_exercises()]
