@@ -377,6 +377,29 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("14-lstm-step", "no-forget", [("c_next = f * c + i * g", "c_next = c + i * g")]),
     ("14-lstm-step", "no-tanh-c", [("h_next = o * np.tanh(c_next)", "h_next = o * c_next")]),
     ("14-lstm-step", "candidate-sigmoid", [("g = np.tanh(z", "g = sigmoid(z")]),
+    ("15-early-stopping", "stops-late", [("wait >= patience", "wait > patience")]),
+    (
+        "15-early-stopping",
+        "wait-not-reset",
+        [("best, best_epoch, wait = loss, epoch, 0", "best, best_epoch = loss, epoch")],
+    ),
+    ("15-early-stopping", "ties-improve", [("if loss < best", "if loss <= best")]),
+    ("15-ensemble", "wrong-axis", [("probs.mean(axis=0)", "probs.mean(axis=1)")]),
+    (
+        "15-ensemble",
+        "weights-not-normalised",
+        [("np.tensordot(w, probs, axes=1) / w.sum()", "np.tensordot(w, probs, axes=1)")],
+    ),
+    (
+        "15-ensemble",
+        "weights-ignored",
+        [
+            (
+                "    w = np.asarray(weights, dtype=float)\n    return np.tensordot(w, probs, axes=1) / w.sum()",
+                "    return probs.mean(axis=0)",
+            )
+        ],
+    ),
 ]
 
 IDS = [e.id for e in all_exercises()]
