@@ -400,6 +400,46 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
             )
         ],
     ),
+    ("16-temperature", "multiplied", [("np.log(p) / temperature", "np.log(p) * temperature")]),
+    ("16-temperature", "not-normalised", [("return e / e.sum()", "return e")]),
+    ("16-temperature", "no-log", [("np.log(p) / temperature", "p / temperature")]),
+    (
+        "16-temperature",
+        "greedy",
+        [("return int(rng.choice(len(p), p=q))", "return int(np.argmax(q))")],
+    ),
+    (
+        "16-temperature",
+        "ignores-temperature",
+        [("    q = reweight(p, temperature)\n", "    q = p\n")],
+    ),
+    ("16-temperature", "global-rng", [("int(rng.choice(", "int(np.random.choice(")]),
+    ("16-gram-matrix", "transposed-product", [("return F.T @ F", "return F @ F.T")]),
+    (
+        "16-gram-matrix",
+        "wrong-reshape",
+        [
+            (
+                "F = features.reshape(-1, features.shape[-1])\n    return F.T @ F",
+                "F = features.reshape(features.shape[-1], -1)\n    return F @ F.T",
+            )
+        ],
+    ),
+    (
+        "16-gram-matrix",
+        "no-normalisation",
+        [("float(squared / (4 * n**2 * m**2))", "float(squared)")],
+    ),
+    (
+        "16-gram-matrix",
+        "not-squared",
+        [
+            (
+                "np.sum((gram_matrix(gen) - gram_matrix(style)) ** 2)",
+                "np.sum(np.abs(gram_matrix(gen) - gram_matrix(style)))",
+            )
+        ],
+    ),
 ]
 
 IDS = [e.id for e in all_exercises()]
