@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dltutor.engine.layers.recurrent import SimpleRNN
+from dltutor.engine.layers import SimpleRNN
 
 
 def engine_rnn(W, U, b, x, h0, dhs):

@@ -1,10 +1,8 @@
 import numpy as np
 
-from dltutor.engine.labs._common import grad_cam
-from dltutor.engine.layers.convolution import Conv2D
-from dltutor.engine.layers.core import Dense
-from dltutor.engine.layers.pooling import GlobalAveragePooling2D
+from dltutor.engine.layers import Conv2D, Dense, GlobalAveragePooling2D
 from dltutor.engine.model import Sequential
+from dltutor.engine.visualize import grad_cam
 
 
 def _engine(A, w):
@@ -15,6 +13,7 @@ def _engine(A, w):
     model = Sequential(
         [Conv2D(k, 1), GlobalAveragePooling2D(), Dense(1)], input_shape=(None, *A.shape)
     )
+    model.astype(np.float64)
     model.layers[0].params["kernel"][...] = np.eye(k)[None, None]
     model.layers[0].params["bias"][...] = 0.0
     model.layers[-1].params["kernel"][...] = w[:, None]

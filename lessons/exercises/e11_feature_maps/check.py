@@ -1,7 +1,6 @@
 import numpy as np
 
-from dltutor.engine.layers.activations import ReLU
-from dltutor.engine.layers.convolution import Conv2D
+from dltutor.engine.layers import Conv2D, ReLU
 
 
 def _conv(x, W, b):

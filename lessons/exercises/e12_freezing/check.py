@@ -2,9 +2,7 @@ import copy
 
 import numpy as np
 
-from dltutor.engine.layers.convolution import Conv2D
-from dltutor.engine.layers.core import Dense, Flatten
-from dltutor.engine.layers.normalization import BatchNormalization
+from dltutor.engine.layers import BatchNormalization, Conv2D, Dense, Flatten
 from dltutor.engine.model import Sequential
 from dltutor.engine.optimizers import SGD
 

@@ -1,6 +1,6 @@
 import numpy as np
 
-from dltutor.engine.layers.embedding import Embedding as EngineEmbedding
+from dltutor.engine.layers import Embedding as EngineEmbedding
 
 
 def _engine(W, idx, dout):

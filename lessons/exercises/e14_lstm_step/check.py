@@ -2,7 +2,7 @@ from itertools import permutations
 
 import numpy as np
 
-from dltutor.engine.layers.recurrent import LSTM
+from dltutor.engine.layers import LSTM
 
 # the blocks a swapped order reads i, f, g, o from (DLFS's f g i o, CS231n's i f o g, ONNX's
 # i o f c, ...): every order but the right one
