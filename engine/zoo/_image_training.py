@@ -1,7 +1,7 @@
-"""What the two image recipes (fashion-cnn, digits-cnn) share: the training loop and the card.
+"""What the image recipes (fashion-cnn, digits-cnn, mnist-cnn) share: the training loop and the card.
 
 Consumes the engine's `fit` generator one epoch at a time so that each epoch can see
-freshly shifted copies of the training images (light augmentation), keeps the weights of
+freshly shifted (or, given `augment`, freshly augmented) copies of the training images, keeps the weights of
 the epoch with the best validation accuracy, checkpoints every epoch, and forwards every
 record to `progress`. The test split is never looked at here.
 """
@@ -12,6 +12,7 @@ import math
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,8 @@ def train_images(
     progress: Any = None,
     max_steps: int | None = None,
     min_lr_fraction: float = 0.05,
+    augment: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = None,
+    augmentation: str | None = None,
 ) -> dict[str, Any]:
     """Train with Adam + cosine decay of the learning rate; returns a training summary."""
     from dltutor.engine.optimizers import Adam
@@ -110,7 +113,7 @@ def train_images(
         model.optimizer.lr_scale = min_lr_fraction + (1 - min_lr_fraction) * 0.5 * (
             1 + math.cos(math.pi * frac)
         )
-        xa = random_shift(x_train, shift, rng)
+        xa = augment(x_train, rng) if augment else random_shift(x_train, shift, rng)
         remaining = None if max_steps is None else max(1, max_steps - steps_done)
         for record in model.fit(
             xa,
@@ -174,7 +177,7 @@ def train_images(
         "lr": lr,
         "lr_schedule": "cosine to 5%",
         "batch_size": batch_size,
-        "augmentation": f"random shifts up to {shift} px" if shift else "none",
+        "augmentation": augmentation or (f"random shifts up to {shift} px" if shift else "none"),
         "n_train": int(len(x_train)),
         "n_val": int(len(x_val)),
         "seconds": round(time.perf_counter() - started, 1),

@@ -104,11 +104,23 @@ def _digits_test(require_data):
     return d["test_x"][:, None], d["test_y"]
 
 
+def _mnist_test(require_data):
+    from dltutor.engine.data import DatasetNotFoundError, load_mnist
+
+    try:
+        return load_mnist("test")  # the fixed stratified split's 1,000 test images
+    except DatasetNotFoundError as error:
+        require_data(error)
+
+
+IMAGE_TESTS = {"fashion-cnn": _fashion_test, "digits-cnn": _digits_test, "mnist-cnn": _mnist_test}
+
+
 @pytest.mark.data
-@pytest.mark.parametrize("name", ["fashion-cnn", "digits-cnn"])
+@pytest.mark.parametrize("name", list(IMAGE_TESTS))
 def test_image_model_meets_its_target_on_the_test_split(name, require_data):
     card, path = _shipped(name)
-    x, y = (_fashion_test if name == "fashion-cnn" else _digits_test)(require_data)
+    x, y = IMAGE_TESTS[name](require_data)
     value = METRICS["accuracy"](ort_logits(_session(path), x), y)
     assert value >= spec(name).target
     assert abs(value - card["metrics"]["accuracy"]) < 1e-6  # the card tells the truth
@@ -179,7 +191,9 @@ def _text_recipe(name: str):
     return importlib.import_module(f"dltutor.engine.zoo.{spec(name).module}")
 
 
-@pytest.mark.parametrize("name", ["fashion-cnn", "digits-cnn", "sst2-rnn", "shakespeare-char"])
+@pytest.mark.parametrize(
+    "name", ["fashion-cnn", "digits-cnn", "mnist-cnn", "sst2-rnn", "shakespeare-char"]
+)
 def test_recipe_quick_smoke(tmp_path, monkeypatch, name, require_data):
     """`models train NAME` end to end on a tiny slice: train → export → checker → parity → card."""
     from dltutor.engine import zoo

@@ -10,7 +10,7 @@ from importlib.metadata import version
 
 import typer
 
-from dltutor.tui.cli import code, exercises, infer, lab, models, quiz
+from dltutor.tui.cli import code, data, exercises, infer, lab, models, quiz
 from dltutor.tui.cli.common import Json, Lang, emit_json, fail, resolve_lang
 from dltutor.tui.cli.words import LESSONS as WORDS
 
@@ -106,8 +106,8 @@ def read(
 
 
 # quiz, review, progress · infer image|text, generate · models … · lab · run, export ·
-# exercises, exercise …, watch
-for group in (quiz.app, infer.app, models.app, lab.app, code.app, exercises.app):
+# exercises, exercise …, watch · data
+for group in (quiz.app, infer.app, models.app, lab.app, code.app, exercises.app, data.app):
     app.add_typer(group)
 
 

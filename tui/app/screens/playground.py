@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from dltutor.tui.app.widgets.canvas import DrawingCanvas
 
 GENERATE_FLUSH_S = 0.05  # streamed characters are sent in small batches, not one message each
+DRAW_DEBOUNCE_S = 0.12  # a mouse stroke changes the canvas many times: classify its last state
+CANVAS_MODEL = "mnist-cnn"  # the model that has the drawing canvas
 
 
 def topk_table(top: list[dict[str, Any]], width: int = 24) -> Table:
@@ -93,7 +95,7 @@ class PlaygroundScreen(Screen[None]):
         labels = [("label-provider", "provider")]
         if self.model_task == "image-classification":
             labels.append(("label-image", "image_file"))
-            if self.model_name == "digits-cnn":
+            if self.model_name == CANVAS_MODEL:
                 labels.append(("label-canvas", "draw_digit"))
         elif self.model_task == "text-classification":
             labels.append(("label-sentence", "sentence"))
@@ -131,11 +133,11 @@ class PlaygroundScreen(Screen[None]):
                         id="image-path",
                         compact=True,
                     )
-                    if self.model_name == "digits-cnn":
+                    if self.model_name == CANVAS_MODEL:
                         from dltutor.tui.app.widgets.canvas import DrawingCanvas
 
                         yield label("label-canvas")
-                        yield DrawingCanvas(14, id="canvas")
+                        yield DrawingCanvas(28, id="canvas")
                 elif self.model_task == "text-classification":
                     yield label("label-sentence")
                     yield Input(
@@ -181,7 +183,7 @@ class PlaygroundScreen(Screen[None]):
         lang = self.app.lang
         if self.model_task == "image-classification":
             return WORDS.get(
-                lang, "intro_digits" if self.model_name == "digits-cnn" else "intro_image"
+                lang, "intro_digits" if self.model_name == CANVAS_MODEL else "intro_image"
             )
         if self.model_task == "text-classification":
             return WORDS.get(lang, "intro_text")
@@ -256,18 +258,29 @@ class PlaygroundScreen(Screen[None]):
     def on_drawing_canvas_changed(self, event: DrawingCanvas.Changed) -> None:
         if event.pixels.any():
             self.classify_drawing(event.pixels)
+        else:  # cleared: the old answer no longer belongs to the drawing
+            self.workers.cancel_group(self, "infer")
+            self.shown = None
+            self._show_intro()
 
     def classify_drawing(self, pixels: Any) -> None:
         from PIL import Image
 
         image = Image.fromarray((pixels * 255).astype("uint8"), mode="L")
-        self.classify_image(image, self.provider, original=pixels)
+        self.classify_image(image, self.provider, original=pixels, wait=DRAW_DEBOUNCE_S)
 
     @work(thread=True, exclusive=True, group="infer")
-    def classify_image(self, source: Any, provider: str, original: Any = None) -> None:
-        """Classify a path or a PIL image; the provider is read on the UI thread."""
+    def classify_image(
+        self, source: Any, provider: str, original: Any = None, wait: float = 0.0
+    ) -> None:
+        """Classify a path or a PIL image; the provider is read on the UI thread. With
+        `wait`, a newer request (the next change of a drawing) replaces this one."""
         from dltutor.engine.inference.predict import classify_images
 
+        if wait:
+            time.sleep(wait)
+            if get_current_worker().is_cancelled:
+                return
         if original is None and isinstance(source, str):
             original = _load_grey(source)
         try:
