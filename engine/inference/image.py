@@ -18,9 +18,9 @@ centred and filling the frame. A photo of a shoe on a white table is none of the
 
 A model whose card asks for `method: "mnist"` (mnist-cnn) gets its input made the way
 MNIST was made instead (`mnist_style.prepare_digit`: lighting removed, Otsu, 20x20 box,
-centre of mass), at every size. Images larger than `WORK_SIDE` are first downscaled
-(Pillow's draft mode and thumbnail), so a 40-megapixel photo never becomes a
-40-megapixel float array.
+centre of mass), at every size. Images larger than `WORK_SIDE` (`DIGIT_SIDE` for a digit)
+are first downscaled (Pillow's draft mode and thumbnail), so a 40-megapixel photo never
+becomes a 40-megapixel float array.
 
 Everything here raises `ImageInputError` with a one-line message for a bad input.
 """
@@ -37,6 +37,7 @@ import numpy as np
 
 MAX_PIXELS = 40_000_000  # 40 megapixels: any real photo fits; a decompression bomb does not
 WORK_SIDE = 1024  # longer side an image is worked on at (more detail changes nothing at 28x28)
+DIGIT_SIDE = 640  # the same for a digit photo: its 20x20 box needs even less
 
 
 class ImageInputError(ValueError):
@@ -162,16 +163,16 @@ def _resize(a: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return np.asarray(im.resize((tw, th), method), dtype=np.float32)
 
 
-def _downscale(im, notes: list[str]):
-    """A copy no larger than WORK_SIDE on its longer side (memory-safe for huge photos)."""
+def _downscale(im, side: int, notes: list[str]):
+    """A copy no larger than `side` on its longer side (memory-safe for huge photos)."""
     from PIL import Image
 
-    if max(im.size) <= WORK_SIDE:
+    if max(im.size) <= side:
         return im
     if im.mode not in ("1", "L", "LA", "RGB", "RGBA", "I;16", "I", "F"):
         im = im.convert("RGBA")
     small = im.copy()
-    small.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.BOX, reducing_gap=2.0)
+    small.thumbnail((side, side), Image.Resampling.BOX, reducing_gap=2.0)
     notes.append(f"downscaled from {im.size[0]}x{im.size[1]} to {small.size[0]}x{small.size[1]}")
     return small
 
@@ -200,13 +201,14 @@ def prepare_image(
             im.seek(0)
             notes.append(f"animated ({im.n_frames} frames): used the first frame")
         source_size = im.size
-        if im.format == "JPEG" and max(im.size) > WORK_SIDE:
-            im.draft(im.mode, (WORK_SIDE, WORK_SIDE))  # decode at a reduced scale
+        work_side = DIGIT_SIDE if method == "mnist" else WORK_SIDE
+        if im.format == "JPEG" and max(im.size) > work_side:
+            im.draft(im.mode, (work_side, work_side))  # decode at a reduced scale
         im.load()
         if im.getexif().get(0x0112, 1) not in (0, 1):  # the Orientation tag
             im = ImageOps.exif_transpose(im)
             notes.append("EXIF orientation applied")
-        im = _downscale(im, notes)
+        im = _downscale(im, work_side, notes)
         grey, alpha = _to_grey_and_alpha(im, notes)
     except ImageInputError:
         raise
@@ -273,7 +275,7 @@ def _mnist_style(
         digit, steps = prepare_digit(grey, invert)
     except BlankImageError:
         raise ImageInputError(
-            f"{name}: no digit found: the image looks blank (no ink stands out from the "
-            "background); photograph one digit, dark on light or light on dark"
+            f"{name}: no digit found (no ink stands out from the background); "
+            "photograph one digit, dark on light or light on dark"
         ) from None
     return PreparedImage(digit, source_size, notes + steps)

@@ -85,7 +85,8 @@ def otsu(values: np.ndarray, bins: int = 256) -> float:
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (total * w0 - m0) ** 2 / (w0 * (1 - w0))
     between = np.nan_to_num(between[:-1])
-    return float(edges[int(np.argmax(between)) + 1])
+    best = np.flatnonzero(between >= between.max() * (1 - 1e-9))  # a plateau: cut mid-gap
+    return float(edges[(best[0] + best[-1]) // 2 + 1])
 
 
 def pen_width(mask: np.ndarray) -> float:

@@ -141,16 +141,18 @@ def photograph(ink: Image.Image, rng: np.random.Generator) -> Image.Image:
     layer.paste(ink, (cx, cy))
     alpha = np.asarray(layer.filter(ImageFilter.GaussianBlur(rng.uniform(0.5, 2.5))), np.float32)
     alpha /= 255.0
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    yy = np.arange(h, dtype=np.float32)[:, None] / h
+    xx = np.arange(w, dtype=np.float32)[None, :] / w
     angle = rng.uniform(0, 2 * np.pi)
-    ramp = (np.cos(angle) * xx / w + np.sin(angle) * yy / h) * rng.uniform(0.15, 0.4)
-    paper = rng.uniform(0.7, 0.92) - ramp + ramp.mean()
-    ink_level = rng.uniform(0.05, 0.3)
-    grey = paper * (1 - alpha) + ink_level * alpha
-    grey = grey + rng.normal(0, rng.uniform(0.01, 0.04), grey.shape)
-    tint = rng.uniform(0.9, 1.0, 3)
-    rgb = np.clip(grey[..., None] * tint, 0, 1)
-    return Image.fromarray((rgb * 255).astype(np.uint8), "RGB")
+    ramp = (np.cos(angle) * (xx - 0.5) + np.sin(angle) * (yy - 0.5)) * rng.uniform(0.15, 0.4)
+    paper = np.float32(rng.uniform(0.7, 0.92)) - ramp
+    ink_level = np.float32(rng.uniform(0.05, 0.3))
+    grey = paper + (ink_level - paper) * alpha
+    grey += rng.standard_normal(grey.shape, dtype=np.float32) * np.float32(rng.uniform(0.01, 0.04))
+    grey = np.clip(grey * 255, 0, 255).astype(np.uint8)
+    tint = rng.uniform(0.9, 1.0, 3)  # slightly coloured light
+    channels = [Image.fromarray(grey).point(lambda v, t=t: int(v * t)) for t in tint]
+    return Image.merge("RGB", channels)
 
 
 def make_set(folder: Path, style: str, per_digit: int, seed: int) -> list[tuple[Path, int]]:
@@ -164,7 +166,7 @@ def make_set(folder: Path, style: str, per_digit: int, seed: int) -> list[tuple[
                 ink = pen_digit(digit, rng)
             else:
                 ink = font_digit(digit, fonts[int(rng.integers(len(fonts)))], rng)
-            path = folder / f"{style}-{digit}-{i}.png"
-            photograph(ink, rng).save(path)
+            path = folder / f"{style}-{digit}-{i}.jpg"
+            photograph(ink, rng).save(path, quality=int(rng.integers(75, 95)))
             out.append((path, digit))
     return out

@@ -80,21 +80,22 @@ def pen_keys(cells: list[tuple[int, int]], start: tuple[int, int]) -> list[str]:
     return keys
 
 
-DRAWN_DIGITS = {
-    "7": [(x, 2) for x in range(3, 11)] + [(10 - i // 2, 3 + i) for i in range(10)],
-    "4": [(4, y) for y in range(2, 8)]
-    + [(x, 8) for x in range(4, 12)]
-    + [(9, y) for y in range(4, 13)],
+DRAWN_DIGITS = {  # pixels of the 28x28 canvas
+    "1": [(14, y) for y in range(4, 24)],
+    "7": [(x, 4) for x in range(6, 22)] + [(21 - i // 2, 5 + i) for i in range(19)],
+    "4": [(8, y) for y in range(4, 16)]
+    + [(x, 16) for x in range(8, 24)]
+    + [(18, y) for y in range(8, 26)],
 }
 
 
-@pytest.mark.skipif(model_status("digits-cnn") == "missing", reason="digits-cnn is not built yet")
+@pytest.mark.skipif(model_status("mnist-cnn") == "missing", reason="mnist-cnn is not built yet")
 @pytest.mark.parametrize("digit", sorted(DRAWN_DIGITS))
 async def test_drawing_a_digit_classifies_it(digit: str) -> None:
     app = DLTutorApp(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.push_screen(PlaygroundScreen("digits-cnn"))
+        app.push_screen(PlaygroundScreen("mnist-cnn"))
         await pilot.pause()
         canvas = app.screen.query_one(DrawingCanvas)
         canvas.focus()
@@ -110,11 +111,19 @@ async def test_canvas_draws_with_keys_and_clears() -> None:
     app = DLTutorApp(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        canvas = DrawingCanvas(8)
+        canvas = DrawingCanvas()
         await app.screen.mount(canvas)
         canvas.focus()
-        await pilot.press("space", "right", "right", "space")
-        assert canvas.pixels.sum() == 8  # two 2×2 pen strokes, not overlapping
+        await pilot.pause()
+        assert canvas.pixels.shape == (28, 28)
+        assert (canvas.size.width, canvas.size.height) == (28, 14)
+        await pilot.press("space")
+        one = float(canvas.pixels.sum())
+        assert canvas.pixels.max() == 1.0 and 3 < one < 6  # a round dab, about 3 px across
+        await pilot.press("right", "right", "right", "right", "right", "space")
+        assert canvas.pixels.sum() == pytest.approx(2 * one)  # two dabs, not overlapping
         assert canvas.pixels.dtype == np.float32
+        await pilot.press("x")
+        assert canvas.pixels.sum() == pytest.approx(one)  # the second dab erased
         await pilot.press("c")
         assert canvas.pixels.sum() == 0

@@ -121,28 +121,48 @@ async def test_generation_streams_reproducibly_and_temperature_matters(monkeypat
         assert not screen.query("#file-tree")
 
 
-async def test_drawing_a_one_on_the_canvas_is_classified_live() -> None:
-    need("digits-cnn")
+def seven_keys(left: int, top: int) -> list[str]:
+    """Keys that draw a 7 from the cursor at (left, top): a bar, then a slanted stem."""
+    bar = ["space"] + ["right", "space"] * 12
+    stem = []
+    for step in range(18):  # down 18 pixels, 8 to the left
+        stem += ["down", "space"] + (["left", "space"] if step % 9 in (1, 3, 5, 7) else [])
+    return bar + stem
+
+
+async def test_drawing_a_one_and_a_seven_is_classified_live() -> None:
+    """A 1 drawn with the mouse and a 7 drawn with the keys, on the 28x28 canvas."""
+    need("mnist-cnn")
     app = DLTutorApp(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        screen = PlaygroundScreen("digits-cnn")
+        screen = PlaygroundScreen("mnist-cnn")
         app.push_screen(screen)
         await pilot.pause()
         canvas = screen.query_one(DrawingCanvas)
-        await pilot.press("tab", "tab")  # from the path field past the provider to the canvas
-        if app.focused is not canvas:
-            canvas.focus()
-        canvas.cursor = (6, 1)
-        stem = ["space", "down"] * 11 + ["space"]
-        flag = ["up"] * 10 + ["left", "space", "down", "left", "space"]  # the serif of a 1
-        await pilot.press(*stem, *flag)
+        assert (canvas.size.width, canvas.size.height) == (28, 14)  # half blocks: 2 rows a cell
+        await pilot.mouse_down(canvas, offset=(15, 2))
+        for row in range(3, 12):  # a slightly slanted stroke, top to bottom
+            await pilot.hover(canvas, offset=(15 - row // 5, row))
+        await pilot.mouse_up(canvas, offset=(13, 12))
         await settle(pilot)
-        assert canvas.pixels.sum() > 0
+        assert canvas.pixels.max() == 1.0
+        soft = (canvas.pixels > 0) & (canvas.pixels < 1)
+        assert soft.any()  # the brush has a soft rim
         result = screen.shown.result if screen.shown else None
         assert result is not None and result["label"] == "1", result
         shot = app.export_screenshot().replace("&#160;", " ")
-        assert "latency" in shot and "model input 8×8" in shot
+        assert "latency" in shot and "model input 28×28" in shot
+
+        canvas.focus()
+        await pilot.press("c")
+        await settle(pilot)
+        assert canvas.pixels.sum() == 0 and screen.shown is None
+        canvas.cursor = (6, 4)
+        await pilot.press(*seven_keys(6, 4))
+        await settle(pilot)
+        result = screen.shown.result if screen.shown else None
+        assert result is not None and result["label"] == "7", result
 
 
 async def test_model_screens_switch_to_japanese() -> None:

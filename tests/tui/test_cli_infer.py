@@ -22,16 +22,17 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """fashion-cnn / digits-cnn (untrained weights), a toy sst2-rnn and a toy char model."""
+    """fashion-cnn / digits-cnn / mnist-cnn (untrained weights), a toy sst2-rnn and a toy
+    char model."""
     from dltutor.engine.layers import GRU, LSTM, Dense, Embedding, TimeDistributed
     from dltutor.engine.model import Sequential
     from dltutor.engine.text.tokenizers import CharTokenizer, WordTokenizer
-    from dltutor.engine.zoo import digits_cnn, fashion_cnn
+    from dltutor.engine.zoo import digits_cnn, fashion_cnn, mnist_cnn
     from dltutor.engine.zoo.publish import publish
 
     out = tmp_path_factory.mktemp("models")
     rng = np.random.default_rng(0)
-    for recipe, size in ((fashion_cnn, 28), (digits_cnn, 8)):
+    for recipe, size in ((fashion_cnn, 28), (digits_cnn, 8), (mnist_cnn, 28)):
         x = rng.random((16, 1, size, size), dtype=np.float32)
         publish(
             recipe.NAME,
@@ -219,7 +220,7 @@ def test_tampered_model_is_refused_with_the_repair(models, images):
     data = bytearray(path.read_bytes())
     data[100] ^= 0x55
     path.write_bytes(bytes(data))
-    result = runner.invoke(app, ["infer", "image", str(images["ok"])])
+    result = runner.invoke(app, ["infer", "image", str(images["ok"]), "-m", "fashion-cnn"])
     _no_traceback(result)
     assert result.exit_code == 1
     assert "dltutor models train fashion-cnn" in result.output
@@ -274,7 +275,7 @@ def test_models_list_info_verify(models):
     listed = runner.invoke(app, ["models", "list", "--json"])
     assert listed.exit_code == 0
     names = [r["name"] for r in json.loads(listed.stdout)]
-    assert names == ["fashion-cnn", "digits-cnn", "sst2-rnn", "shakespeare-char"]
+    assert names == ["fashion-cnn", "digits-cnn", "mnist-cnn", "sst2-rnn", "shakespeare-char"]
     info = runner.invoke(app, ["models", "info", "fashion-cnn", "--json"])
     assert info.exit_code == 0
     graph = json.loads(info.stdout)["graph"]

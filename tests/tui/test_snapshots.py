@@ -140,7 +140,7 @@ def test_models(snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_playground_missing_model(snap_compare, size) -> None:
     async def run_before(pilot) -> None:
-        pilot.app.push_screen(PlaygroundScreen("digits-cnn"))
+        pilot.app.push_screen(PlaygroundScreen("mnist-cnn"))
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)

@@ -128,8 +128,15 @@ def _print_image_result(console, result: dict, show: bool, lang: str) -> None:
 def infer_image(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Image files.")],
     model: Annotated[
-        str, typer.Option("--model", "-m", metavar="NAME", help="fashion-cnn or digits-cnn.")
-    ] = "fashion-cnn",
+        str,
+        typer.Option(
+            "--model",
+            "-m",
+            metavar="NAME",
+            help="mnist-cnn (the default: a photo or drawing of one digit, handwritten or "
+            "printed), fashion-cnn (a piece of clothing) or digits-cnn (8x8 digits).",
+        ),
+    ] = "mnist-cnn",
     provider: Provider = "auto",
     top_k: Annotated[
         int, typer.Option("--top-k", "-k", min=1, max=10, help="Classes to show.")
@@ -138,7 +145,10 @@ def infer_image(
     lang: Lang = None,
     as_json: Json = False,
 ) -> None:
-    """Classify images (clothes with fashion-cnn, handwritten digits with digits-cnn)."""
+    """Classify images: digits by default (mnist-cnn), clothes with --model fashion-cnn.
+
+    Digits are prepared the way MNIST was made (lighting removed, ink found, fitted into
+    20x20 and centred by mass in 28x28); --show draws what the network sees."""
     language = resolve_lang(lang)
     _usage_guard(model, provider)
     from dltutor.engine.inference.predict import classify_images
