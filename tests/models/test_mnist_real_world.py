@@ -82,9 +82,10 @@ def test_blank_paper_is_a_clear_error(tmp_path):
     paper = 200 + 30 * xx / 800 + rng.normal(0, 3, (600, 800))
     path = tmp_path / "blank.png"
     Image.fromarray(np.clip(paper, 0, 255).astype(np.uint8)).save(path)
-    result = runner.invoke(app, ["infer", "image", str(path)], terminal_width=300)
-    assert result.exit_code == 1
-    assert "no digit found" in result.output and "Traceback" not in result.output
+    result = runner.invoke(app, ["infer", "image", str(path), "--json"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (row,) = json.loads(result.stdout)
+    assert row["label"] is None and "no digit found" in row["error"]
 
 
 def test_a_huge_photo_is_downscaled_first(tmp_path):
