@@ -41,9 +41,11 @@ def _read(paths) -> list[dict]:
 
 
 @pytest.mark.parametrize("style", ["pen", "font"])
-def test_photographed_digits_are_read_right(style, tmp_path):
+def test_photographed_digits_are_read_right(style, tmp_path, require_data):
     if style == "font" and not dejavu_fonts():
-        pytest.skip("no DejaVu fonts here (Debian: apt-get install fonts-dejavu-core)")
+        require_data(
+            FileNotFoundError("no DejaVu fonts (Debian: apt-get install fonts-dejavu-core)")
+        )
     pictures = make_set(tmp_path, style, PER_DIGIT, SEEDS[style])
     sizes = {Image.open(path).size for path, _ in pictures}
     assert min(min(s) for s in sizes) >= 300 and max(max(s) for s in sizes) <= 1600
