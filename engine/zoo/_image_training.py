@@ -1,9 +1,9 @@
-"""What the image recipes (fashion-cnn, digits-cnn, mnist-cnn) share: the training loop and the card.
+"""What the image recipes (fashion-cnn, digits-cnn, mnist-cnn) share: training loop, card.
 
 Consumes the engine's `fit` generator one epoch at a time so that each epoch can see
-freshly shifted (or, given `augment`, freshly augmented) copies of the training images, keeps the weights of
-the epoch with the best validation accuracy, checkpoints every epoch, and forwards every
-record to `progress`. The test split is never looked at here.
+freshly shifted (or, given `augment`, freshly augmented) copies of the training images,
+keeps the weights of the epoch with the best validation accuracy, checkpoints every epoch,
+and forwards every record to `progress`. The test split is never looked at here.
 """
 
 from __future__ import annotations
