@@ -123,7 +123,7 @@ class EarlyStopping(_Monitor):
                 self.best_weights = model.get_weights()
             return
         self.wait += 1
-        if self.wait > self.patience:
+        if self.wait >= self.patience:
             self.stopped_epoch = record.epoch
             model.stop_training = True
             model.stop_reason = (

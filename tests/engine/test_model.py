@@ -296,3 +296,17 @@ def test_fit_limits_blas_threads_only_while_training():
     assert all(n == 1 for n in blas_threads())
     gen.close()
     assert blas_threads() == before
+
+
+def test_early_stopping_counts_patience_as_keras_does():
+    """patience=2: two epochs without improvement, then stop (Keras: wait >= patience)."""
+    from types import SimpleNamespace
+
+    stopper = EarlyStopping(monitor="val_loss", patience=2)
+    model = SimpleNamespace(stop_training=False, stop_reason=None)
+    stopper.on_train_begin(model)
+    for epoch, loss in enumerate([1.0, 0.8, 0.9, 0.85], start=1):
+        stopper.on_epoch_end(SimpleNamespace(epoch=epoch, val_loss=loss), model)
+        if model.stop_training:
+            break
+    assert model.stop_training and stopper.stopped_epoch == 4 and stopper.best_epoch == 2
