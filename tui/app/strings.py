@@ -297,6 +297,11 @@ HELP = Words(
 | l | lesson | open the lesson's lab (a list when it has several) |
 | q | lesson | take the lesson's quiz |
 | x | course map, lesson | exercises (from a lesson: its own) |
+| c | lesson | go to the next code block |
+| r / a | code block | run it / run every block up to it (one Python process per lesson) |
+| e / z | code block | edit a copy in $EDITOR and run it / back to the lesson's code |
+| s | code block | stop the running block |
+| R | lesson | restart the lesson's Python process |
 | c / Enter, e, h, s | exercises | check your file, edit it in $VISUAL/$EDITOR, next hint, stop a check |
 | a b c … / 1 2 3 … | quiz | answer (single choice) or toggle (multiple choice) |
 | a b c … then Enter | quiz, order | give the order; Backspace undoes |
@@ -338,6 +343,11 @@ Press Esc to close.
 | l | レッスン | レッスンのラボを開く（複数なら一覧） |
 | q | レッスン | レッスンのクイズ |
 | x | コース一覧・レッスン | 演習（レッスンからはそのレッスンの演習） |
+| c | レッスン | 次のコードブロックへ移動 |
+| r / a | コードブロック | 実行／ここまでのブロックをすべて実行（レッスンごとに 1 つの Python プロセス） |
+| e / z | コードブロック | コピーを $EDITOR で編集して実行／レッスンのコードに戻す |
+| s | コードブロック | 実行中のブロックを停止 |
+| R | レッスン | レッスンの Python プロセスを再起動 |
 | c / Enter、e、h、s | 演習 | ファイルをチェック、$VISUAL/$EDITOR で編集、次のヒント、チェックを中止 |
 | a b c … / 1 2 3 … | クイズ | 回答（単一選択）・選択の切り替え（複数選択） |
 | a b c … → Enter | クイズ（並べ替え） | 順に押して Enter、Backspace で 1 つ戻す |
