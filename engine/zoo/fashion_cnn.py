@@ -22,21 +22,11 @@ from typing import Any
 
 import numpy as np
 
+from dltutor.engine.data.fashion import CLASS_NAMES
 from dltutor.engine.zoo.events import say
 
 NAME = "fashion-cnn"
-LABELS = [
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
-]
+LABELS = list(CLASS_NAMES)
 HYPER = {"epochs": 10, "batch_size": 256, "lr": 2e-3, "shift": 1, "n_val": 5000}
 
 
