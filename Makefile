@@ -34,6 +34,7 @@ bench: $(VENV)/.installed
 	$(BIN)/dltutor models bench
 	$(BIN)/python -m dltutor.lessons.runner.bench
 	$(BIN)/python -m dltutor.tui.app.bench
+	$(BIN)/python -m dltutor.lessons.exercises.bench
 
 wheel: $(VENV)/.installed
 	$(BIN)/python -m pip wheel --no-deps --wheel-dir dist .
