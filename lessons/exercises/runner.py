@@ -153,15 +153,21 @@ def report_from(
         return problem("load", TEXTS.get(lang, "load_error") + "\n" + value["load_error"])
     if "missing" in value:
         return problem("names", TEXTS.get(lang, "missing", names=", ".join(value["missing"])))
-    items = [
-        CheckItem(
-            step_name(lang, r["name"]),
-            bool(r["passed"]),
-            "" if r["passed"] else describe(exercise, lang, r, hints_shown),
-            None if r["passed"] else r.get("mistake"),
+    items, tracebacks = [], set()
+    for r in value.get("checks", []):
+        if r.get("kind") == "error":  # one traceback is enough: later ones only point to it
+            shown = r.get("traceback", "")
+            if shown in tracebacks:
+                r = r | {"traceback": TEXTS.get(lang, "same_error")}
+            tracebacks.add(shown)
+        items.append(
+            CheckItem(
+                step_name(lang, r["name"]),
+                bool(r["passed"]),
+                "" if r["passed"] else describe(exercise, lang, r, hints_shown),
+                None if r["passed"] else r.get("mistake"),
+            )
         )
-        for r in value.get("checks", [])
-    ]
     passed = bool(items) and all(i.passed for i in items)
     return CheckReport(exercise.id, passed, items, result.output, result.elapsed)
 
