@@ -83,18 +83,12 @@ class GRU(Recurrent):
 
     def backward(self, dout):
         inputs, hs, zr, hh, nn, hin = self._cache
-        dy, dstates = self._split_dout(dout)
         xt, mt, _, rec_mask, order = inputs
         t, n, _ = xt.shape
         u = self.units
         dt = xt.dtype
         rT = np.ascontiguousarray(self.params["recurrent_kernel"].T)
-        dyt = None
-        if dy is not None and self.return_sequences:
-            dyt = dy.transpose(1, 0, 2)
-        dh = np.zeros((n, u), dt) if dstates[0] is None else np.array(dstates[0], dtype=dt)
-        if dy is not None and not self.return_sequences:
-            dh += dy
+        dyt, (dh,) = self._output_grads(dout, xt)
         dx_g = np.empty((t, n, 3 * u), dt)  # grads of the input pre-activations [z|r|h]
         dr_g = np.empty((t, n, 3 * u), dt)  # grads of the recurrent pre-activations
         gh = np.empty((n, u), dt)

@@ -97,19 +97,12 @@ class LSTM(Recurrent):
 
     def backward(self, dout):
         inputs, cs, gates, tc, hin = self._cache
-        dy, dstates = self._split_dout(dout)
         xt, mt, _, rec_mask, order = inputs
         t, n, _ = xt.shape
         u = self.units
         dt = xt.dtype
         rT = np.ascontiguousarray(self.params["recurrent_kernel"].T)
-        dyt = None
-        if dy is not None and self.return_sequences:
-            dyt = dy.transpose(1, 0, 2)
-        dh = np.zeros((n, u), dt) if dstates[0] is None else np.array(dstates[0], dtype=dt)
-        dc = np.zeros((n, u), dt) if dstates[1] is None else np.array(dstates[1], dtype=dt)
-        if dy is not None and not self.return_sequences:
-            dh += dy
+        dyt, (dh, dc) = self._output_grads(dout, xt)
         # Step-independent factors for all steps at once (few large array ops):
         #   q[s] = [g·σ'(i), c_prev·σ'(f), i·(1−g²)]  (dL/dc -> i, f, c pre-activations)
         #   po[s] = tanh(c)·σ'(o)                     (dL/dh -> o pre-activation)

@@ -240,12 +240,25 @@ class Recurrent(Layer):
             return [y, *[s.copy() for s in finals]]
         return y
 
-    def _split_dout(self, dout):
+    def _output_grads(self, dout, xt: np.ndarray):
+        """Where every cell's backward starts: the output gradient in time-major order (None
+        unless the layer returns sequences) and one gradient per state, zeros where none
+        came; when only the last output was returned, its gradient joins the last state's."""
         if isinstance(dout, list | tuple):
             if len(dout) != 1 + self.n_states:
                 raise ValueError(f"expected {1 + self.n_states} gradients, got {len(dout)}")
-            return dout[0], list(dout[1:])
-        return dout, [None] * self.n_states
+            dy, dstates = dout[0], list(dout[1:])
+        else:
+            dy, dstates = dout, [None] * self.n_states
+        n, dt = xt.shape[1], xt.dtype
+        states = [
+            np.zeros((n, self.units), dt) if d is None else np.array(d, dtype=dt) for d in dstates
+        ]
+        if dy is not None and self.return_sequences:
+            return dy.transpose(1, 0, 2), states
+        if dy is not None:
+            states[0] += dy
+        return None, states
 
 
 def accumulate(layer: Recurrent, dz: np.ndarray, hin: np.ndarray, inputs: StepInputs) -> None:

@@ -57,18 +57,10 @@ class SimpleRNN(Recurrent):
 
     def backward(self, dout):
         inputs, hin, hn = self._cache
-        dy, dstates = self._split_dout(dout)
         xt, mt, _, rec_mask, order = inputs
         t, n, _ = xt.shape
         r = self.params["recurrent_kernel"]
-        dyt = None if dy is None or not self.return_sequences else dy.transpose(1, 0, 2)
-        dh = (
-            np.zeros((n, self.units), xt.dtype)
-            if dstates[0] is None
-            else dstates[0].astype(xt.dtype)
-        )
-        if dy is not None and not self.return_sequences:
-            dh = dh + dy
+        dyt, (dh,) = self._output_grads(dout, xt)
         dz = np.empty((t, n, self.units), xt.dtype)  # grads of pre-activations, by processed pos
         for s in range(t - 1, -1, -1):
             ti = order[s]
