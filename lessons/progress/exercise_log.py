@@ -127,3 +127,64 @@ def _empty(lesson: str) -> dict[str, Any]:
         "hints": 0,
         "solution_seen": False,
     }
+
+
+def exercise_rows(store: ProgressStore) -> dict[str, list[dict[str, Any]]]:
+    """The exercise tables as JSON-ready rows for an export (row ids left out)."""
+    attempts = [
+        {**dict(r), "mistakes": json.loads(r["mistakes"]), "passed": bool(r["passed"])}
+        for r in store.db.execute(
+            "SELECT uid, exercise, lesson, passed, mistakes, checked_at "
+            "FROM exercise_attempts ORDER BY checked_at, id"
+        ).fetchall()
+    ]
+    help_rows = [
+        {**dict(r), "solution_seen": bool(r["solution_seen"])}
+        for r in store.db.execute(
+            "SELECT exercise, lesson, hints, solution_seen, updated_at "
+            "FROM exercise_help ORDER BY exercise"
+        ).fetchall()
+    ]
+    return {"exercise_attempts": attempts, "exercise_help": help_rows}
+
+
+def merge_exercise_rows(db: sqlite3.Connection, data: dict[str, Any]) -> dict[str, int]:
+    """Merge exported exercise rows inside the caller's transaction: attempts by uid (no
+    duplicates), help by the larger hint count and a solution seen on either machine."""
+    attempts = 0
+    for a in data.get("exercise_attempts", []):
+        cur = db.execute(
+            "INSERT OR IGNORE INTO exercise_attempts"
+            "(uid, exercise, lesson, passed, mistakes, checked_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                a["uid"],
+                a["exercise"],
+                a["lesson"],
+                int(bool(a["passed"])),
+                json.dumps(list(a.get("mistakes", []))),
+                a["checked_at"],
+            ),
+        )
+        attempts += cur.rowcount
+    helped = 0
+    for h in data.get("exercise_help", []):
+        cur = db.execute(
+            """
+            INSERT INTO exercise_help(exercise, lesson, hints, solution_seen, updated_at)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(exercise) DO UPDATE SET
+                hints = MAX(hints, excluded.hints),
+                solution_seen = MAX(solution_seen, excluded.solution_seen),
+                updated_at = MAX(updated_at, excluded.updated_at)
+            WHERE excluded.hints > hints OR excluded.solution_seen > solution_seen
+            """,
+            (
+                h["exercise"],
+                h["lesson"],
+                int(h.get("hints", 0)),
+                int(bool(h.get("solution_seen", False))),
+                h["updated_at"],
+            ),
+        )
+        helped += cur.rowcount
+    return {"exercise_attempts": attempts, "exercise_help": helped}

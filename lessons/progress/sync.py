@@ -1,7 +1,8 @@
 """Moving progress between machines: a JSON export, and merging one into this store.
 
-Merging never loses anything: answers and lab runs by uid (no duplicates), lessons by the
-earliest open and finish, review cards by the later update, settings only where unset.
+Merging never loses anything: answers, lab runs and exercise checks by uid (no duplicates),
+lessons by the earliest open and finish, review cards by the later update, exercise hints by
+the larger count, settings only where unset.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import sqlite3
 from typing import Any
 
+from dltutor.lessons.progress.exercise_log import exercise_rows, merge_exercise_rows
 from dltutor.lessons.progress.schema import SCHEMA_VERSION, lesson_id
 from dltutor.lessons.progress.store import (
     ANSWER_COLUMNS,
@@ -40,6 +42,7 @@ def export_progress(store: ProgressStore) -> dict[str, Any]:
         "reviews": store.reviews(),
         "lab_runs": runs,
         "settings": store.settings(),
+        **exercise_rows(store),
     }
 
 
@@ -55,6 +58,7 @@ def merge_progress(store: ProgressStore, data: dict[str, Any]) -> dict[str, int]
             counts["lessons"] = _merge_lessons(db, data.get("lessons", []))
             counts["reviews"] = _merge_reviews(db, data.get("reviews", []))
             counts["settings"] = _merge_settings(db, data.get("settings") or {})
+            counts.update(merge_exercise_rows(db, data))
     except (KeyError, TypeError, ValueError) as error:
         raise ProgressError(
             f"the export is missing or has a bad field ({error!r}); nothing was imported"

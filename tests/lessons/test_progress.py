@@ -275,3 +275,35 @@ def test_the_lesson_key_and_id_name_the_same_row(home: Path) -> None:
         assert merge_progress(other, exported)["lessons"] == 1
         assert set(other.lessons()) == {"04"}
         assert other.lessons()["04"]["finished_at"] == exported["lessons"][0]["finished_at"]
+
+
+def test_exercise_checks_and_hints_travel_with_an_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dltutor.lessons.progress.exercise_log import (
+        exercise_stats,
+        record_attempt,
+        saw_solution,
+        use_hint,
+    )
+
+    monkeypatch.setenv("DLTUTOR_HOME", str(tmp_path / "one"))
+    with ProgressStore.open() as one:
+        record_attempt(one, "02-softmax", "02", False, ["no-max-shift"])
+        record_attempt(one, "02-softmax", "02", True, [])
+        use_hint(one, "02-softmax", "02", available=3)
+        use_hint(one, "02-softmax", "02", available=3)
+        saw_solution(one, "04-affine", "04")
+        exported = json.loads(json.dumps(export_progress(one)))
+        wanted = exercise_stats(one)
+    assert exported["exercise_attempts"][0]["mistakes"] == ["no-max-shift"]
+    monkeypatch.setenv("DLTUTOR_HOME", str(tmp_path / "two"))
+    with ProgressStore.open() as two:
+        use_hint(two, "04-affine", "04", available=3)
+        first = merge_progress(two, exported)
+        again = merge_progress(two, exported)
+        stats = exercise_stats(two)
+    assert first["exercise_attempts"] == 2 and first["exercise_help"] == 2
+    assert again["exercise_attempts"] == 0 and again["exercise_help"] == 0
+    assert stats["02-softmax"] == wanted["02-softmax"]
+    assert stats["04-affine"]["hints"] == 1 and stats["04-affine"]["solution_seen"] is True

@@ -210,6 +210,42 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ),
     ("05-adam", "t-not-counted", [("self.iter += 1", "self.iter = 1")]),
     ("05-adam", "v-not-squared", [("grads[key] ** 2 - self.v[key]", "grads[key] - self.v[key]")]),
+    ("00-numpy", "reversed", [("a[1:] - a[:-1]", "a[:-1] - a[1:]")]),
+    ("00-numpy", "row-means", [("X.mean(axis=0, keepdims=True)", "X.mean(axis=1, keepdims=True)")]),
+    ("00-numpy", "overall-mean", [("X.mean(axis=0, keepdims=True)", "X.mean()")]),
+    (
+        "00-numpy",
+        "shared-counts",
+        [("    def __init__(self):\n        self.counts = {}\n", "    counts = {}\n")],
+    ),
+    ("02-forward", "sigmoid-on-output", [("y = identity_function(a3)", "y = sigmoid(a3)")]),
+    (
+        "02-forward",
+        "no-hidden-activation",
+        [("z1 = sigmoid(a1)", "z1 = a1"), ("z2 = sigmoid(a2)", "z2 = a2")],
+    ),
+    (
+        "07-dropout",
+        "scaled-at-test",
+        [("        return x\n", "        return x * (1.0 - self.dropout_ratio)\n")],
+    ),
+    (
+        "07-dropout",
+        "not-inverted",
+        [("return x * self.mask / (1.0 - self.dropout_ratio)", "return x * self.mask")],
+    ),
+    (
+        "07-dropout",
+        "new-mask",
+        [
+            (
+                "return dout * self.mask",
+                "return dout * (np.random.rand(*dout.shape) > self.dropout_ratio)",
+            )
+        ],
+    ),
+    ("07-weight-decay", "no-half", [("0.5 * lam * np.sum", "lam * np.sum")]),
+    ("07-weight-decay", "decays-biases", [('if key.startswith("W"):', "if True:")]),
     ("10-im2col", "overwrite", [("+= col[:, :, y, x, :, :]", "= col[:, :, y, x, :, :]")]),
     (
         "10-im2col",
