@@ -294,6 +294,9 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "dw-not-reshaped",
         [("        self.dW = self.dW.transpose(1, 0).reshape(FN, C, FH, FW)\n", "")],
     ),
+    ("10-output-size", "no-2p", [("2 * pad", "pad")]),
+    ("10-output-size", "no-plus-one", [(" // stride + 1", " // stride")]),
+    ("10-output-size", "float-division", [("// stride", "/ stride")]),
     ("10-pooling", "mean-pooling", [("out = np.max(col, axis=1)", "out = np.mean(col, axis=1)")]),
     (
         "10-pooling",
