@@ -246,6 +246,18 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ),
     ("07-weight-decay", "no-half", [("0.5 * lam * np.sum", "lam * np.sum")]),
     ("07-weight-decay", "decays-biases", [('if key.startswith("W"):', "if True:")]),
+    ("09-workflow", "ema-zero-start", [("smoothed, s = [], values[0]", "smoothed, s = [], 0.0")]),
+    (
+        "09-workflow",
+        "ema-beta-swapped",
+        [("s = beta * s + (1 - beta) * x", "s = (1 - beta) * s + beta * x")],
+    ),
+    (
+        "09-workflow",
+        "multilabel-softmax",
+        [('"multilabel": ("sigmoid"', '"multilabel": ("softmax"')],
+    ),
+    ("09-workflow", "regression-activation", [('(None, "mse")', '("relu", "mse")')]),
     ("10-im2col", "overwrite", [("+= col[:, :, y, x, :, :]", "= col[:, :, y, x, :, :]")]),
     (
         "10-im2col",
