@@ -258,6 +258,9 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [('"multilabel": ("sigmoid"', '"multilabel": ("softmax"')],
     ),
     ("09-workflow", "regression-activation", [('(None, "mse")', '("relu", "mse")')]),
+    ("06-init", "no-sqrt", [("return np.sqrt(2.0 / n)", "return 2.0 / n")]),
+    ("06-init", "xavier-like-he", [("return 1 / np.sqrt(n)", "return np.sqrt(2 / n)")]),
+    ("06-init", "he-like-xavier", [("np.sqrt(2.0 / n)", "np.sqrt(1.0 / n)")]),
     ("10-im2col", "overwrite", [("+= col[:, :, y, x, :, :]", "= col[:, :, y, x, :, :]")]),
     (
         "10-im2col",
