@@ -261,6 +261,31 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("06-init", "no-sqrt", [("return np.sqrt(2.0 / n)", "return 2.0 / n")]),
     ("06-init", "xavier-like-he", [("return 1 / np.sqrt(n)", "return np.sqrt(2 / n)")]),
     ("06-init", "he-like-xavier", [("np.sqrt(2.0 / n)", "np.sqrt(1.0 / n)")]),
+    (
+        "06-batchnorm",
+        "running-in-training",
+        [
+            (
+                "            xn = xc / std\n",
+                "            xn = (x - self.running_mean) / np.sqrt(self.running_var + 10e-7)\n",
+            )
+        ],
+    ),
+    (
+        "06-batchnorm",
+        "running-not-updated",
+        [
+            (
+                "            self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu\n",
+                "",
+            ),
+            (
+                "            self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var\n",
+                "",
+            ),
+        ],
+    ),
+    ("06-batchnorm", "no-mean-term", [("dx = dxc - dmu / self.batch_size", "dx = dxc")]),
     ("10-im2col", "overwrite", [("+= col[:, :, y, x, :, :]", "= col[:, :, y, x, :, :]")]),
     (
         "10-im2col",
