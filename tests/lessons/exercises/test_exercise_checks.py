@@ -246,6 +246,20 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ),
     ("07-weight-decay", "no-half", [("0.5 * lam * np.sum", "lam * np.sum")]),
     ("07-weight-decay", "decays-biases", [('if key.startswith("W"):', "if True:")]),
+    ("08-kfold", "drops-remainder", [("    fold_sizes[: n % k] += 1\n", "")]),
+    ("08-kfold", "remainder-in-last", [("fold_sizes[: n % k] += 1", "fold_sizes[-1] += n % k")]),
+    ("08-metrics", "swapped", [("return precision, recall", "return recall, precision")]),
+    (
+        "08-metrics",
+        "hard-predictions",
+        [
+            (
+                "    pos = scores[y_true == 1]\n",
+                "    scores = (scores >= 0.5).astype(float)\n    pos = scores[y_true == 1]\n",
+            )
+        ],
+    ),
+    ("08-metrics", "ties-ignored", [("(greater + 0.5 * ties)", "greater")]),
     ("09-workflow", "ema-zero-start", [("smoothed, s = [], values[0]", "smoothed, s = [], 0.0")]),
     (
         "09-workflow",
