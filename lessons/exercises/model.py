@@ -14,7 +14,8 @@ HINT_LEVELS = 3
 @dataclass(frozen=True)
 class Exercise:
     """One exercise. Its folder holds `template.py`, `solution.py` and `check.py`; the words
-    table holds `title`, `task`, `hint.1`… and one `mistake.ID` per recognised mistake."""
+    table holds `title`, `task`, `hint.1`… and one `mistake.ID` per recognised mistake.
+    `seconds` limits one check; a capstone that trains on MNIST gets more than the rest."""
 
     id: str
     lesson: str
@@ -23,6 +24,7 @@ class Exercise:
     package: (
         str  # the exercise's folder as a module path, e.g. dltutor.lessons.exercises.e02_softmax
     )
+    seconds: float = 10.0
 
     def text(self, lang: str, key: str, **values: object) -> str:
         return self.words.get(lang, key, **values)

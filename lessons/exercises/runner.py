@@ -191,7 +191,11 @@ class CheckJob:
         self, exercise: Exercise, path: Path, limits: Limits | None = None, seed: int = 0
     ) -> None:
         self.exercise = exercise
-        self._run = SandboxRun(CHILD_TARGET, payload_for(exercise, path, seed), limits or Limits())
+        self._run = SandboxRun(
+            CHILD_TARGET,
+            payload_for(exercise, path, seed),
+            limits or Limits(seconds=exercise.seconds),
+        )
 
     def stop(self) -> None:
         self._run.stop()

@@ -151,6 +151,21 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "04-two-layer-net",
+        "params-not-shared",
+        [
+            (
+                'Affine(self.params["W2"], self.params["b2"])',
+                'Affine(self.params["W2"].copy(), self.params["b2"].copy())',
+            )
+        ],
+    ),
+    (
+        "04-two-layer-net",
+        "accuracy-one-hot",
+        [("        if t.ndim != 1:\n            t = np.argmax(t, axis=1)\n", "")],
+    ),
+    (
         "05-sgd-momentum",
         "not-in-place",
         [
