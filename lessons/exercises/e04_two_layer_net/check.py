@@ -42,10 +42,10 @@ def check(ns, c):
     x = c.rng.standard_normal((5, 4))
     t = c.rng.integers(0, 3, 5)
     with c.step(
-        "TwoLayerNet(4, 6, 3, weight_init_std=1.0): predict(x), loss(x, t)  x: (5, 4)", hint=1
+        "TwoLayerNet(4, 6, 3, weight_init_std=0.3): predict(x), loss(x, t)  x: (5, 4)", hint=1
     ):
         np.random.seed(1)
-        net = TwoLayerNet(4, 6, 3, weight_init_std=1.0)
+        net = TwoLayerNet(4, 6, 3, weight_init_std=0.3)
         params = _float_params(net)
         c.compare(net.predict(x.copy()), _predict(params, x), inputs={"x": x})
         c.compare(
@@ -57,7 +57,7 @@ def check(ns, c):
         )
     with c.step('net.params["W2"] += 1 (in place), then predict(x): the layers see it', hint=2):
         np.random.seed(1)
-        net = TwoLayerNet(4, 6, 3, weight_init_std=1.0)
+        net = TwoLayerNet(4, 6, 3, weight_init_std=0.3)
         before = np.array(net.predict(x.copy()), dtype=np.float64)
         net.params["W2"] += 1.0
         net.params["b2"] += 1.0
@@ -71,7 +71,7 @@ def check(ns, c):
     one_hot_error = {"could not be broadcast": "accuracy-one-hot"}
     with c.step("accuracy(x, t) with labels and with one-hot t", hint=2, errors=one_hot_error):
         np.random.seed(2)
-        net = TwoLayerNet(4, 6, 3, weight_init_std=1.0)
+        net = TwoLayerNet(4, 6, 3, weight_init_std=0.3)
         xs = c.rng.standard_normal((40, 4))
         ts = c.rng.integers(0, 3, 40)
         want = float(np.mean(np.argmax(_predict(_float_params(net), xs), axis=1) == ts))
@@ -81,13 +81,15 @@ def check(ns, c):
         c.require(np.isclose(float(got), want), "accuracy-one-hot", got=got, expected=want)
     with c.step("gradient(x, t) = [[numerical]]  TwoLayerNet(4, 6, 3), x: (5, 4)", hint=3):
         np.random.seed(3)
-        net = TwoLayerNet(4, 6, 3, weight_init_std=1.0)
+        net = TwoLayerNet(4, 6, 3, weight_init_std=0.3)
         params = _float_params(net)
         grads = net.gradient(x.copy(), t.copy())
         loss = partial(_loss, params, x, t)
         for key in KEYS:
             want = numerical_grad(loss, params[key])
             c.compare(grads[key], want, inputs={"key": key}, rtol=1e-4, atol=1e-6)
+    if not all(r["passed"] for r in c.results):
+        return  # training takes seconds; it runs once the parts above are right
     with c.step(
         f"SGD lr={LR}, batch {BATCH}, {EPOCHS} epochs on MNIST train (3,500): "
         f"accuracy on test (1,000) ≥ {THRESHOLD:.0%}",

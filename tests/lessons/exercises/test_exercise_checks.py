@@ -366,6 +366,21 @@ MISTAKES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("10-output-size", "no-2p", [("2 * pad", "pad")]),
     ("10-output-size", "no-plus-one", [(" // stride + 1", " // stride")]),
     ("10-output-size", "float-division", [("// stride", "/ stride")]),
+    (
+        "10-simple-convnet",
+        "pool-output-size",
+        [("int(filter_num * (conv_output_size / 2)", "int((conv_output_size / 2)")],
+    ),
+    (
+        "10-simple-convnet",
+        "params-not-shared",
+        [
+            (
+                'Affine(self.params["W3"], self.params["b3"])',
+                'Affine(self.params["W3"].copy(), self.params["b3"].copy())',
+            )
+        ],
+    ),
     ("10-pooling", "mean-pooling", [("out = np.max(col, axis=1)", "out = np.mean(col, axis=1)")]),
     (
         "10-pooling",
