@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from dltutor.lessons.exercises import all_exercises, get_exercise
+from dltutor.lessons.exercises import all_exercises, exercises_for, get_exercise
 from dltutor.tui.cli.main import app
 
 runner = CliRunner()
@@ -29,8 +29,9 @@ def test_list_shows_every_exercise_with_its_status(dltutor_home: Path) -> None:
     assert result.exit_code == 0
     rows = json.loads(result.output)
     assert [r["id"] for r in rows] == [e.id for e in all_exercises()]
-    assert rows[0]["status"] == "new" and rows[0]["implements"] == ["AND", "NAND", "OR", "XOR"]
-    assert rows[0]["path"] == str(dltutor_home / "exercises" / "01-gates.py")
+    gates = next(r for r in rows if r["id"] == "01-gates")
+    assert gates["status"] == "new" and gates["implements"] == ["AND", "NAND", "OR", "XOR"]
+    assert gates["path"] == str(dltutor_home / "exercises" / "01-gates.py")
     ja = _run("exercises", "--lesson", "2", "--lang", "ja")
     assert ja.exit_code == 0 and "オーバーフローしないソフトマックス関数" in ja.output
     assert "01-gates" not in ja.output
@@ -39,28 +40,29 @@ def test_list_shows_every_exercise_with_its_status(dltutor_home: Path) -> None:
 
 def test_start_check_pass_and_progress(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
+    first = all_exercises()[0]
     started = _run("exercise", "start", "--dir", str(folder), "--json")
     assert started.exit_code == 0
     assert json.loads(started.output) == {
-        "id": "01-gates",
-        "path": str(folder / "01-gates.py"),
+        "id": first.id,
+        "path": str(folder / first.filename),
         "action": "created",
         "backup": None,
     }
-    failed = _run("exercise", "check", "01-gates", "--dir", str(folder), "--json")
+    failed = _run("exercise", "check", first.id, "--dir", str(folder), "--json")
     assert failed.exit_code == 1
     data = json.loads(failed.output)
-    assert data["id"] == "01-gates" and data["passed"] is False
+    assert data["id"] == first.id and data["passed"] is False
     assert {"name", "passed", "message"} == set(data["checks"][0])
-    (folder / "01-gates.py").write_text(GATES.solution_code)
-    passed = _run("exercise", "check", "01-gates", "--dir", str(folder))
-    assert passed.exit_code == 0 and "All 4 checks passed." in passed.output
+    (folder / first.filename).write_text(first.solution_code)
+    passed = _run("exercise", "check", first.id, "--dir", str(folder), "--json")
+    assert passed.exit_code == 0 and json.loads(passed.output)["passed"] is True
     listed = json.loads(_run("exercises", "--dir", str(folder), "--json").output)
     assert listed[0]["status"] == "passed"
     progress = json.loads(_run("progress", "--json").output)
-    row = next(r for r in progress["lessons"] if r["lesson"] == "01")
-    assert (row["exercises_passed"], row["exercises"]) == (1, 1)
-    assert progress["exercises"]["01-gates"]["attempts"] == 2
+    row = next(r for r in progress["lessons"] if r["lesson"] == first.lesson)
+    assert (row["exercises_passed"], row["exercises"]) == (1, len(exercises_for(first.lesson)))
+    assert progress["exercises"][first.id]["attempts"] == 2
     following = json.loads(_run("exercise", "start", "--dir", str(folder), "--json").output)
     assert following["id"] == all_exercises()[1].id
 
