@@ -1,8 +1,9 @@
 import numpy as np
-from sklearn.metrics import precision_score, recall_score, roc_auc_score
 
 
 def _pr(y, p):
+    from sklearn.metrics import precision_score, recall_score
+
     return [
         precision_score(y, p, zero_division=0.0),
         recall_score(y, p, zero_division=0.0),
@@ -10,6 +11,9 @@ def _pr(y, p):
 
 
 def check(ns, c):
+    # imported here, in the check's child: scikit-learn is slow to import and pulls in more
+    from sklearn.metrics import roc_auc_score
+
     precision_recall, roc_auc = ns["precision_recall"], ns["roc_auc"]
     y = c.rng.integers(0, 2, 30)
     cases = (
