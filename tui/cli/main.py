@@ -94,10 +94,11 @@ def read(
         fail(str(error), code=2)
     from rich.console import Console
 
+    from dltutor.lessons.page import lesson_page
     from dltutor.tui.render.lesson_markdown import LessonMarkdown
 
     console = Console()
-    document = LessonMarkdown(f"# {lesson.id} · {lesson.title}\n\n{lesson.body}")
+    document = LessonMarkdown(lesson_page(lesson))
     if pager and console.is_terminal:
         with console.pager(styles=True):
             console.print(document)

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from dltutor.lessons.catalog import get_lesson
+from dltutor.lessons.page import lesson_page
 from dltutor.lessons.runner import edits
 from dltutor.lessons.runner.blocks import CodeBlock
 from dltutor.lessons.runner.cell import BlockResult, run_cell
@@ -89,7 +90,7 @@ class LessonScreen(Screen[None]):
         self._cells: dict[int, CodeCell] = {}
 
     def _markdown(self) -> str:
-        return f"# {self.lesson.id} · {self.lesson.title}\n\n{self.lesson.body}"
+        return lesson_page(self.lesson)
 
     def compose(self) -> ComposeResult:
         yield Header()
