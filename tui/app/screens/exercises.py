@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import subprocess
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from dltutor.lessons.catalog import join_cjk_lines
 from dltutor.lessons.exercises import Exercise, all_exercises, exercises_for
 from dltutor.lessons.exercises.texts import TEXTS
 from dltutor.lessons.exercises.watch import WatchEvent, WatchLoop
@@ -69,6 +71,17 @@ WORDS = Words(
     },
 )
 MARKS = {"passed": "✓", "failed": "✗", "started": "•", "new": " "}
+
+BULLET = re.compile(r"^(\s*)[-*] ", re.MULTILINE)
+
+
+def _prose(text: str, lang: str) -> str:
+    """Japanese set for a terminal that wraps at spaces: lines joined, no spaces beside
+    Japanese text (as the lessons are) and list items led by ・, so it folds evenly instead
+    of at every Latin word."""
+    if lang != "ja":
+        return text
+    return BULLET.sub(r"\1・", join_cjk_lines(text))
 
 
 class ExercisesScreen(Screen[None]):
@@ -152,7 +165,7 @@ class ExercisesScreen(Screen[None]):
         for e in self.exercises:
             status = self.workspace.status(e, stats)
             line = Text(f"{MARKS[status]} {e.id}  ", style="green" if status == "passed" else "")
-            line.append(e.title(lang), style="bold" if status != "passed" else "")
+            line.append(_prose(e.title(lang), lang), style="bold" if status != "passed" else "")
             listing.add_option(Option(line, id=e.id))
         listing.highlighted = highlighted or 0
         self.show_selected()
@@ -178,7 +191,7 @@ class ExercisesScreen(Screen[None]):
         lines += [f"{n}. {escape(h)}" for n, h in enumerate(hints, 1)] or [
             WORDS.get(lang, "no_hints")
         ]
-        self.query_one("#exercise-task", Static).update("\n".join(lines))
+        self.query_one("#exercise-task", Static).update("\n".join(_prose(x, lang) for x in lines))
         self._show_result(exercise)
 
     def _show_result(self, exercise: Exercise) -> None:
