@@ -52,11 +52,7 @@ def _wording(entry: dict[str, Any], lang: str, kind: Kind, where: str) -> Wordin
     unknown = set(words) - {"prompt", "choices", "explanation"}
     if unknown:
         raise BankError(f"{where}: unknown key(s) in {lang}: {', '.join(sorted(unknown))}")
-    return Wording(
-        prompt=words["prompt"].strip(),
-        explanation=words["explanation"].strip(),
-        choices=tuple(choices),
-    )
+    return Wording.set(lang, words["prompt"], words["explanation"], choices)
 
 
 def parse_bank(text: str, filename: str) -> tuple[str, tuple[Question, ...]]:

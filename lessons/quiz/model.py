@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dltutor.lessons.catalog import join_cjk_lines
 from dltutor.lessons.quiz.kinds import DEFAULT_TOLERANCE, KINDS, Kind
 
 
@@ -27,6 +28,13 @@ class Wording:
     prompt: str
     explanation: str
     choices: tuple[str, ...] = ()
+
+    @classmethod
+    def set(cls, lang: str, prompt: str, explanation: str, choices=()) -> Wording:
+        """Words as a terminal shows them: Japanese joined and without spaces beside Japanese
+        text, as the lessons are, so it wraps evenly instead of at every Latin word."""
+        fit = join_cjk_lines if lang == "ja" else str
+        return cls(fit(prompt.strip()), fit(explanation.strip()), tuple(fit(c) for c in choices))
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,9 @@ class Draft:
 
 def numeric(answer: float, *, en: dict, ja: dict, tolerance: float = 0.0) -> Draft:
     """A number to type; `en`/`ja` hold the prompt and the worked explanation."""
-    return Draft("numeric", float(answer), Wording(**en), Wording(**ja), tolerance)
+    return Draft(
+        "numeric", float(answer), Wording.set("en", **en), Wording.set("ja", **ja), tolerance
+    )
 
 
 def single(right: str, others: list[str], *, en: dict, ja: dict) -> Draft:
@@ -48,10 +50,8 @@ def single(right: str, others: list[str], *, en: dict, ja: dict) -> Draft:
     words = {}
     for lang, table in (("en", en), ("ja", ja)):
         choices = table["choices"]
-        words[lang] = Wording(
-            prompt=table["prompt"],
-            explanation=table["explanation"],
-            choices=tuple(choices[k] for k in keys),
+        words[lang] = Wording.set(
+            lang, table["prompt"], table["explanation"], [choices[k] for k in keys]
         )
     return Draft("single", keys.index(right), words["en"], words["ja"])
 
