@@ -40,12 +40,12 @@ WORDS = Words(
         "ja": {
             "lab_title": "活性化関数とその傾き",
             "lab_summary": (
-                "ステップ・シグモイド・tanh・ReLU・Leaky ReLU とその勾配。"
-                "線形の積み重ねは 1 層と同じ。"
+                "ステップ関数・シグモイド・tanh・ReLU・Leaky ReLU とその勾配を描きます。"
+                "線形の層は重ねても 1 層と同じです。"
             ),
-            "knob_range": "x を -range から +range まで描く。",
+            "knob_range": "x を -range から +range まで描きます。",
             "knob_alpha": "Leaky ReLU の x < 0 での傾き。",
-            "knob_c": "線形の活性化 h(x) = c·x の係数 c。",
+            "knob_c": "線形の活性化関数 h(x) = c·x の傾き c。",
             "knob_depth": "積み重ねる層の数。",
             "start": "活性化関数",
             "slope": "傾き h'(x)（逆伝播で計算）",
@@ -54,11 +54,10 @@ WORDS = Words(
             "range": "値の範囲",
             "max_slope": "最大の傾き",
             "message": (
-                "シグモイドの傾きは最大でも {max_slope:.2f}。"
-                "重ねると勾配が小さくなっていく。線形な層 h(x)={c:g}x を {depth} "
-                "層重ねても 1 層と同じ：{c:g}^{depth}·x = "
-                "{total:g}x（直線からのずれ {linear:.1e}）。tanh ならずれは "
-                "{tanh:.2f}。"
+                "シグモイドの傾きは最大でも {max_slope:.2f} なので、"
+                "重ねると勾配が小さくなっていきます。線形な層 h(x)={c:g}x を {depth} "
+                "層重ねても 1 層と同じで、{c:g}^{depth}·x = {total:g}x になります（直線からのずれ "
+                "{linear:.1e}）。tanh では、ずれは {tanh:.2f} です。"
             ),
         },
     },

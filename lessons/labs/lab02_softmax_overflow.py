@@ -44,10 +44,11 @@ WORDS = Words(
         "ja": {
             "lab_title": "ソフトマックスのオーバーフローと最大値の引き算",
             "lab_summary": (
-                "入力を大きくしていくと素朴な実装は inf/inf = nan に。最大値を引けば正しいまま。"
+                "入力を大きくしていくと、素朴な実装は exp のオーバーフローで inf/inf = nan "
+                "になります。最大値を引けば正しいままです。"
             ),
-            "knob_shift": "入力 [10, 0, -10] に足す値の最大。",
-            "knob_steps": "0 から shift までに試す点の数。",
+            "knob_shift": "入力 [10, 0, -10] に足す値の最大値。",
+            "knob_steps": "0 から shift までに試すずらし幅の数。",
             "knob_dtype": "浮動小数点の型。",
             "curve": "P(最初のクラス)",
             "naive": "素朴な実装 exp(a)/Σexp",
@@ -59,11 +60,11 @@ WORDS = Words(
             "table": "ずらし幅 {top:g} での softmax（{dtype}）",
             "values": "値",
             "message": (
-                "{dtype} では a > {limit:.1f} で exp(a) がオーバーフローし、素朴な "
-                "softmax は{where}。最大値を引けば正確なまま（和 = 1）。"
+                "{dtype} では a > {limit:.1f} で exp(a) がオーバーフローし、"
+                "素朴な softmax は{where}。最大値を引けば正確なままです（和 = 1）。"
             ),
-            "from": "ずらし幅 {shift:.0f} から nan になる",
-            "never": "今回の範囲では nan にならない",
+            "from": "ずらし幅 {shift:.0f} から nan になります",
+            "never": "今回の範囲では nan になりません",
         },
     },
 )

@@ -81,7 +81,8 @@ WORDS = Words(
         "ja": {
             "lab_title": "細長いお椀の上のオプティマイザの軌跡",
             "lab_summary": (
-                "x²/20 + y² の上で SGD はジグザグ、Momentum・AdaGrad・RMSProp・Adam はどう進むか。"
+                "x²/20 + y² の上で SGD がジグザグに進む様子と、"
+                "Momentum・AdaGrad・RMSProp・Adam が最小値を見つける様子を見ます。"
             ),
             "knob_optimizer": "1 つのオプティマイザ、またはすべて。",
             "knob_lr": "学習率。0 なら各手法の教科書の値。",
@@ -98,9 +99,9 @@ WORDS = Words(
             "flips": "y 方向の反転回数",
             "length": "経路の長さ",
             "done": (
-                "SGD は細長い谷をジグザグに進む（急な y 方向の傾きに引っ張られる）。"
-                "Momentum は揺れながらも x 方向に加速する。AdaGrad・RMSProp・Adam "
-                "は座標ごとに歩幅を調整し、より真っすぐ最小値に向かう。"
+                "SGD は細長い谷をジグザグに進みます（歩幅が急な y "
+                "方向の傾きに引っ張られるためです）。Momentum は揺れながらも x 方向に加速します。"
+                "AdaGrad・RMSProp・Adam は座標ごとに歩幅を調整し、より真っすぐ最小値に向かいます。"
             ),
             "step": "ステップ {k}",
         },

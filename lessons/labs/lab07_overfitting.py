@@ -107,14 +107,14 @@ WORDS = Words(
             "gap_line": "{kind} gap {gap:+.1%}",
         },
         "ja": {
-            "lab_title": "過学習と Weight decay・Dropout",
+            "lab_title": "過学習と荷重減衰・ドロップアウト",
             "lab_summary": (
-                "MNIST の手書き数字 300 枚（またはノイズの多い半月形データ）を 7 "
-                "層のネットで過学習させ、Weight decay や Dropout で差を縮めます。"
+                "MNIST の手書き数字 300 枚（またはノイズの多い半月形データ）"
+                "を 7 層のネットワークで過学習させ、荷重減衰やドロップアウトで差を縮めます。"
             ),
             "knob_regularizer": "表示する実験。",
-            "knob_dropout": "各隠れ層の後の Dropout 率。",
-            "knob_weight_decay": "L2 正則化の強さ λ（罰則 λ/2·ΣW²）。",
+            "knob_dropout": "各隠れ層の後のドロップアウト率。",
+            "knob_weight_decay": "L2 正則化の強さ λ（ペナルティ λ/2·ΣW²）。",
             "knob_epochs": "エポック数。",
             "knob_train_size": "訓練データの数。",
             "knob_noise": "半月形データのノイズの大きさ（data=moons のとき）。",

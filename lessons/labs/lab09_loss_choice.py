@@ -57,16 +57,16 @@ WORDS = Words(
         "ja": {
             "data_binary": "乳がん（2 クラス）",
             "act_binary": "sigmoid（1 ユニット）",
-            "loss_binary": "2 値交差エントロピー",
+            "loss_binary": "2 値の交差エントロピー",
             "data_multiclass": "手書き数字（10 クラス、ラベル 1 つ）",
             "act_multiclass": "softmax（10 ユニット）",
-            "loss_multiclass": "多クラス交差エントロピー",
+            "loss_multiclass": "カテゴリカル交差エントロピー",
             "data_regression": "糖尿病の進行度（数値）",
             "act_regression": "なし（1 ユニット）",
             "loss_regression": "平均二乗誤差",
             "lab_title": "最後の活性化関数と損失関数の選び方",
             "lab_summary": (
-                "2 値分類・10 クラス分類・回帰を、それぞれに合う出力層と損失関数で学習する。"
+                "2 値分類・10 クラス分類・回帰を、それぞれに合う出力層と損失関数で学習します。"
             ),
             "knob_task": "学習するタスク。",
             "knob_epochs": "タスクごとのエポック数。",
@@ -83,11 +83,10 @@ WORDS = Words(
             "multiclass": "多クラス分類",
             "regression": "回帰",
             "message": (
-                "2 値分類：sigmoid + 2 値交差エントロピー。多クラスから 1 つ："
-                "softmax + 多クラス交差エントロピー（整数ラベルなら sparse 版）。"
-                "数値の予測：活性化関数なし + 平均二乗誤差（MSE）、"
-                "読みやすい指標として MAE。（エンジンは数値の安定のため "
-                "sigmoid/softmax を損失関数に組み込んでいる。）"
+                "2 値分類：sigmoid + 2 値の交差エントロピー。多数のラベルから 1 つ："
+                "softmax + カテゴリカル交差エントロピー（整数ラベルなら sparse 版）。数値："
+                "活性化関数なし + 平均二乗誤差（MSE）で、読みやすい指標として MAE を使います。"
+                "（エンジンは数値の安定のため、sigmoid/softmax を損失関数に組み込んでいます。）"
             ),
         },
     },

@@ -82,11 +82,11 @@ WORDS = Words(
         "ja": {
             "lab_title": "小さな CNN をその場で学習する",
             "lab_summary": (
-                "畳み込み・ReLU・最大プーリング・全結合の CNN を MNIST "
-                "の手書き数字（または Fashion-MNIST）で学習し、フィルターも見ます。"
+                "畳み込み・ReLU・Max プーリング・全結合の CNN を MNIST の手書き数字（または "
+                "Fashion-MNIST）で学習し、フィルターも見ます。"
             ),
             "knob_epochs": "エポック数。",
-            "knob_filters": "畳み込み層のフィルタ数。",
+            "knob_filters": "畳み込み層のフィルター数。",
             "knob_kernel": "フィルターのサイズ。",
             "knob_hidden": "全結合層のユニット数。",
             "knob_train_size": "訓練画像の数。",

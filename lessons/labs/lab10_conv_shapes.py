@@ -56,18 +56,18 @@ WORDS = Words(
         "ja": {
             "lab_title": "畳み込みの出力サイズを調べる",
             "lab_summary": (
-                "入力サイズ・フィルタ・ストライド・パディングを変えて OH = (H + 2P "
-                "− FH)/S + 1 と特徴マップを見る。"
+                "入力サイズ・フィルター・ストライド・パディングを変えて、"
+                "OH = (H + 2P − FH)/S + 1 と特徴マップを見ます。"
             ),
             "knob_size": "入力の高さと幅 H。",
-            "knob_filter": "フィルタのサイズ FH（= FW）。",
+            "knob_filter": "フィルターのサイズ FH（= FW）。",
             "knob_stride": "ストライド S。",
-            "knob_pad": "パディング P。",
+            "knob_pad": "ゼロパディング P。",
             "knob_channels": "入力チャンネル数 C。",
-            "knob_filters": "フィルタの数 FN（出力チャンネル数）。",
+            "knob_filters": "フィルターの数 FN（出力チャンネル数）。",
             "input_shape": "入力 (N, C, H, W)",
             "engine": "エンジンの Conv2D の出力",
-            "pool": "2×2 の最大プーリング後",
+            "pool": "2×2 の Max プーリング後",
             "params": "パラメータ数 FH·FW·C·FN + FN",
             "im2col": "im2col の行列",
             "table": "形状",
@@ -79,9 +79,8 @@ WORDS = Words(
                 "パディング {p} → {oh}×{oh} のマップ"
             ),
             "message": (
-                "出力は {oh}×{oh}。パディングは大きさを保ち、"
-                "ストライドは小さくする。エンジンの Conv2D "
-                "の結果とも一致（{eh}×{ew}）。"
+                "出力は {oh}×{oh} です。パディングは大きさを保ち、ストライドは小さくします。"
+                "エンジンの Conv2D の結果とも一致します（{eh}×{ew}）。"
             ),
         },
     },

@@ -70,12 +70,12 @@ WORDS = Words(
         "ja": {
             "lab_title": "GRU で感情分析を学習する（SST-2）",
             "lab_summary": (
-                "数千の SST-2 の文で Embedding → GRU → Dense を学習し、検証データの正解率を見る。"
+                "数千の SST-2 の文で Embedding → GRU → Dense を学習し、検証データの正解率を見ます。"
             ),
-            "knob_epochs": "エポック数。",
+            "knob_epochs": "エポック数（訓練文を何周するか）。",
             "knob_train_size": "訓練に使う文の数（ランダムな一部）。",
             "knob_dev_size": "dev 分割から使う検証文の数。",
-            "knob_vocab": "語彙のサイズ（頻出語から）。",
+            "knob_vocab": "語彙の大きさ（頻度の高い単語から）。",
             "knob_embed": "埋め込みの次元。",
             "knob_units": "GRU のユニット数。",
             "knob_batch_size": "ミニバッチのサイズ。",
@@ -88,14 +88,14 @@ WORDS = Words(
             "dev": "検証",
             "epoch": "エポック",
             "train_sentences": "訓練文の数",
-            "vocabulary": "語彙数",
+            "vocabulary": "語彙の大きさ",
             "dev_acc": "検証正解率",
             "samples": "新しい文が肯定的である確率 P(positive)",
             "table": "結果",
             "message": (
                 "Embedding → GRU → Dense(1) と sigmoid：GRU は単語を順に読み、"
-                "最後の状態で判定する。パディングはマスクされるので、短い文が 0 "
-                "で薄まることはない。"
+                "最後の状態で判定します。パディングはマスクされるので、"
+                "短い文が 0 で薄まることはありません。"
             ),
         },
     },

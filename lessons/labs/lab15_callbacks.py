@@ -56,17 +56,17 @@ WORDS = Words(
             "done_full": "Training ran to the end: the validation loss kept improving.",
         },
         "ja": {
-            "lab_title": "Early stopping と学習率の自動調整",
+            "lab_title": "早期終了と学習率の自動調整",
             "lab_summary": (
-                "小さなデータで過学習するネット。コールバックが学習率を下げ、"
-                "早期終了し、最良の重みに戻す。"
+                "小さなデータで過学習するネットワークです。コールバックが学習率を下げ、早期終了し、"
+                "最良の重みに戻します。"
             ),
             "knob_epochs": "最大エポック数。",
-            "knob_patience": "EarlyStopping：改善しないまま待つエポック数。",
-            "knob_lr_patience": "ReduceLROnPlateau：学習率を下げるまでのエポック数。",
+            "knob_patience": "EarlyStopping：止めるまでに待つ、改善のないエポック数。",
+            "knob_lr_patience": "ReduceLROnPlateau：学習率を下げるまでに待つエポック数。",
             "knob_factor": "ReduceLROnPlateau：学習率に掛ける係数。",
             "knob_lr": "Adam の最初の学習率。",
-            "knob_train_size": "訓練データ数（少ないので過学習する）。",
+            "knob_train_size": "訓練データ数（過学習するように少なめ）。",
             "train_loss": "訓練損失",
             "val_loss": "検証損失",
             "loss_curve": "エポックごとの損失",
@@ -75,14 +75,14 @@ WORDS = Words(
             "lr": "学習率",
             "step": "エポック {epoch}：検証損失 {loss:.3f}、最良はエポック {best}",
             "stop_reason": (
-                "早期終了：{monitor} が {wait} エポック改善しなかった（最良 "
-                "{best:.4g}、エポック {best_epoch}）"
+                "早期終了：{monitor} が {wait} エポック改善しませんでした（最良 {best:.4g}、"
+                "エポック {best_epoch}）"
             ),
             "epochs_run": "実行したエポック数",
             "of": "{total} 中 {run}",
             "stopped": "早期終了",
             "yes": "はい（{reason}）",
-            "no": "しなかった",
+            "no": "いいえ",
             "best": "最良のエポック（検証損失）",
             "restored": "最良の重みに戻した後の検証損失",
             "cuts": "学習率の引き下げ",
@@ -90,10 +90,10 @@ WORDS = Words(
             "none": "なし",
             "table": "コールバック",
             "done_stopped": (
-                "検証損失が改善しなくなったので学習率を下げ、その後訓練を止めた。"
-                "最良のエポックの重みに戻してある。"
+                "検証損失が改善しなくなったので学習率を下げ、その後、訓練を止めました。"
+                "重みは最良のエポックのものに戻してあります。"
             ),
-            "done_full": "訓練は最後まで進んだ：検証損失は改善し続けた。",
+            "done_full": "訓練は最後まで進みました。検証損失が改善し続けたためです。",
         },
     },
 )
