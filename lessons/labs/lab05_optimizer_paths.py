@@ -81,8 +81,8 @@ WORDS = Words(
         "ja": {
             "lab_title": "細長いお椀の上のオプティマイザの軌跡",
             "lab_summary": (
-                "x²/20 + y² の上で SGD がジグザグに進む様子と、"
-                "Momentum・AdaGrad・RMSProp・Adam が最小値を見つける様子を見ます。"
+                "x²/20 + y² で、SGD のジグザグと、Momentum・AdaGrad・RMSProp・Adam "
+                "が最小値に向かう様子を見ます。"
             ),
             "knob_optimizer": "1 つのオプティマイザ、またはすべて。",
             "knob_lr": "学習率。0 なら各手法の教科書の値。",
