@@ -40,7 +40,7 @@ WORDS = Words(
         "ja": {
             "lab_title": "活性化関数とその傾き",
             "lab_summary": (
-                "ステップ・シグモイド・tanh・ReLU・Leaky ReLU と勾配を描きます。"
+                "ステップ関数・シグモイド・tanh・ReLU・Leaky ReLU と勾配を描きます。"
                 "線形の層は重ねても 1 層と同じです。"
             ),
             "knob_range": "x を -range から +range まで描きます。",
