@@ -13,7 +13,8 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from dltutor.lessons.catalog import LANGUAGES, lessons, prose
-from dltutor.tui.render.lesson_markdown import LessonMarkdown, kinsoku_breaks
+from dltutor.tui.render.kinsoku import kinsoku_breaks
+from dltutor.tui.render.lesson_markdown import LessonMarkdown
 
 JAPANESE = r"\u3040-\u30ff\u3400-\u9fff"
 SPACED_JAPANESE = re.compile(rf"[{JAPANESE}] (?=[{JAPANESE}])")

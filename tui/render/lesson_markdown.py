@@ -6,50 +6,12 @@ whatever character meets the width."""
 
 from __future__ import annotations
 
-import unicodedata
-
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.containers import Lines
 from rich.markdown import Markdown, Paragraph
 from rich.text import Text
 
-NO_LINE_START = frozenset(
-    "、。，．,.）」』】〕〉》：；！？!?)]ー…ゃゅょっァィゥェォッャュョぁぃぅぇぉ%"
-)
-NO_LINE_END = frozenset("（「『【〔〈《([")
-
-
-def kinsoku_breaks(text: str, width: int) -> list[int]:
-    """Offsets to break `text` at so that each piece fits `width` cells. A line may end
-    after a space or between two characters of which one is Japanese, but never inside a
-    Latin word, before closing punctuation (、。）」…) or after an opening bracket. A run
-    with no such place is folded at the width."""
-    breaks: list[int] = []
-    start = 0
-    while True:
-        end, used = start, 0
-        while end < len(text) and used + cell_len(text[end]) <= width:
-            used += cell_len(text[end])
-            end += 1
-        while end < len(text) and text[end].isspace():
-            end += 1
-        if end >= len(text):
-            return breaks
-        cut = next((c for c in range(end, start, -1) if _may_break(text, c)), end)
-        breaks.append(cut)
-        start = cut
-
-
-def _may_break(text: str, cut: int) -> bool:
-    before, after = text[cut - 1], text[cut]
-    if after.isspace() or after in NO_LINE_START or before in NO_LINE_END:
-        return False
-    return before.isspace() or _wide(before) or _wide(after)
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
+from dltutor.tui.render.kinsoku import kinsoku_breaks
 
 
 class KinsokuText(Text):

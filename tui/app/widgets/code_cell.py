@@ -15,6 +15,7 @@ from textual.widgets.markdown import MarkdownFence
 
 from dltutor.lessons.runner.cell import BlockResult
 from dltutor.lessons.words import Words
+from dltutor.tui.app.widgets.kinsoku_paragraph import KinsokuParagraph
 
 WORDS = Words(
     "app-code",
@@ -193,9 +194,15 @@ class CodeCell(MarkdownFence):
 
 
 class LessonDocument(Markdown):
-    """Markdown whose fences are cells, numbered in order like `python_blocks` numbers them."""
+    """Markdown whose fences are cells, numbered in order like `python_blocks` numbers them,
+    and whose paragraphs wrap Japanese text by the kinsoku rule."""
 
-    BLOCKS = {**Markdown.BLOCKS, "fence": CodeCell, "code_block": CodeCell}
+    BLOCKS = {
+        **Markdown.BLOCKS,
+        "fence": CodeCell,
+        "code_block": CodeCell,
+        "paragraph_open": KinsokuParagraph,
+    }
 
     def cells(self) -> list[CodeCell]:
         found = [cell for cell in self.query(CodeCell) if cell.python]
