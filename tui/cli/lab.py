@@ -28,6 +28,8 @@ WORDS = Words(
             "stopped": "Stopped early at {step}/{total}; results so far:",
             "done": "Finished in {secs:.1f} s.",
             "knobs": "knobs",
+            "lab": "lab",
+            "title": "title",
             "set_hint": (
                 "Set a knob with --set NAME=VALUE; `dltutor lab --list --json` gives ranges "
                 "and help."
@@ -37,6 +39,8 @@ WORDS = Words(
             "stopped": "{step}/{total} で中断しました。ここまでの結果：",
             "done": "{secs:.1f} 秒で完了しました。",
             "knobs": "設定",
+            "lab": "ラボ",
+            "title": "タイトル",
             "set_hint": (
                 "設定は --set NAME=VALUE で変えられます。範囲と説明は "
                 "`dltutor lab --list --json` で確認できます。"
@@ -156,7 +160,12 @@ def _list(lang: str, as_json: bool) -> None:
     from rich.table import Table
 
     table = Table(
-        "id", "title", WORDS.get(lang, "knobs"), box=None, header_style="bold", show_lines=False
+        WORDS.get(lang, "lab"),
+        WORDS.get(lang, "title"),
+        WORDS.get(lang, "knobs"),
+        box=None,
+        header_style="bold",
+        show_lines=False,
     )
     for lab in labs:
         knobs = " ".join(f"{k.name}={k.default}" for k in lab.knobs)
