@@ -1,6 +1,6 @@
 """The kernel's child process: runs blocks one request at a time in one shared namespace.
 
-Started by `kernel.Kernel` as `python -m dltutor.lessons.runner.child FD MEMORY_BYTES`.
+Started by `kernel.Kernel` as `python -m dltutor.lessons.runner.child FD MEMORY_MB`.
 Requests arrive on stdin as JSON lines `{"code", "name"}`; replies go to file descriptor FD
 as JSON lines: `{"stream": text}` while a block prints, then `{"done": {...}}` with the output
 of each top-level statement and the learner's own traceback, trimmed to the block. The
@@ -10,12 +10,14 @@ child caps its own memory and output; the parent owns the time limit.
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import linecache
 import os
 import sys
 import time
-import traceback
+
+from dltutor.lessons.sandbox import apply_limits, learner_traceback
 
 OUTPUT_CAP = 200_000  # characters a block may print before the rest is dropped
 
@@ -82,15 +84,6 @@ def _shows_value(node: ast.stmt, lines: list[str]) -> bool:
     return "# ->" in lines[end - 1] or (end < len(lines) and lines[end].lstrip().startswith("# ->"))
 
 
-def learner_traceback(error: BaseException, filename: str) -> str:
-    """The traceback from the first frame in the block on: the runner's frames never show."""
-    exc = traceback.TracebackException.from_exception(error)
-    frames = exc.stack
-    first = next((i for i, frame in enumerate(frames) if frame.filename == filename), len(frames))
-    exc.stack = traceback.StackSummary.from_list(frames[first:])
-    return "".join(exc.format()).rstrip()
-
-
 def run_block(code: str, name: str, namespace: dict, capture: Capture) -> dict:
     """Run one block statement by statement; the output of each is kept apart."""
     filename = f"<{name}>"
@@ -100,7 +93,7 @@ def run_block(code: str, name: str, namespace: dict, capture: Capture) -> dict:
     try:
         tree = ast.parse(code, filename)
     except SyntaxError as error:
-        return {"ok": False, "statements": [], "error": learner_traceback(error, filename)}
+        return {"ok": False, "statements": [], "error": learner_traceback(error, [filename])}
     error_text = None
     stopped = False
     for node in tree.body:
@@ -116,7 +109,7 @@ def run_block(code: str, name: str, namespace: dict, capture: Capture) -> dict:
         except MemoryError:
             error_text = "MemoryError: the block ran out of memory (the kernel's memory cap)"
         except BaseException as error:  # the learner's error, shown as theirs
-            error_text = learner_traceback(error, filename)
+            error_text = learner_traceback(error, [filename])
         statements.append(
             {"start": node.lineno, "end": node.end_lineno or node.lineno, "output": capture.take()}
         )
@@ -132,17 +125,14 @@ def run_block(code: str, name: str, namespace: dict, capture: Capture) -> dict:
 
 
 def main() -> None:
-    fd, memory = int(sys.argv[1]), int(sys.argv[2])
+    fd, memory_mb = int(sys.argv[1]), int(sys.argv[2])
     channel = Channel(fd)
     import numpy  # noqa: F401  (imported before the cap: it reserves address space)
 
-    if memory > 0:
-        try:
-            import resource
-
-            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        except (ImportError, ValueError, OSError):
-            pass  # no address-space limits on this platform; the parent's time limit remains
+    # Where the platform has no address-space limits, the parent's time limit remains.
+    if memory_mb > 0:
+        with contextlib.suppress(ImportError, ValueError, OSError):
+            apply_limits(memory_mb)
     namespace: dict = {"__name__": "__main__"}
     channel.send(ready=True)
     for line in sys.stdin:

@@ -11,6 +11,7 @@ kernel and answers a warm run in well under a millisecond against about ten
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import selectors
@@ -20,8 +21,10 @@ import sys
 import time
 from collections.abc import Iterator
 
+from dltutor.lessons.sandbox import CHILD_ENV, stop_group
+
 DEFAULT_TIME_LIMIT = 30.0  # seconds a block may run
-DEFAULT_MEMORY = 2 << 30  # bytes of address space the child may hold
+DEFAULT_MEMORY_MB = 2048  # address space the child may hold
 GRACE = 2.0  # seconds an interrupted block gets to stop before the child is killed
 EOF: dict = {"eof": True}  # the reply pipe closed: the child is gone
 
@@ -34,10 +37,10 @@ class Kernel:
     """A lazily started child process; `run` yields printed text, then the result dict."""
 
     def __init__(
-        self, time_limit: float = DEFAULT_TIME_LIMIT, memory: int = DEFAULT_MEMORY
+        self, time_limit: float = DEFAULT_TIME_LIMIT, memory_mb: int = DEFAULT_MEMORY_MB
     ) -> None:
         self.time_limit = time_limit
-        self.memory = memory
+        self.memory_mb = memory_mb
         self.process: subprocess.Popen[bytes] | None = None
         self._replies = None
         self._buffer = b""
@@ -49,11 +52,6 @@ class Kernel:
 
     def start(self) -> None:
         read_fd, write_fd = os.pipe()
-        env = os.environ | {
-            "OPENBLAS_NUM_THREADS": "1",
-            "OMP_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-        }
         try:
             self.process = subprocess.Popen(
                 [
@@ -61,14 +59,14 @@ class Kernel:
                     "-m",
                     "dltutor.lessons.runner.child",
                     str(write_fd),
-                    str(self.memory),
+                    str(self.memory_mb),
                 ],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 pass_fds=(write_fd,),
                 start_new_session=True,
-                env=env,
+                env=os.environ | CHILD_ENV,
             )
         except OSError as error:
             os.close(read_fd)
@@ -147,13 +145,13 @@ class Kernel:
         """Ask the running block to stop (KeyboardInterrupt in the child)."""
         if self.alive:
             assert self.process is not None
-            _signal_group(self.process, signal.SIGINT)
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGINT)
 
     def kill(self) -> None:
         """End the child and everything it started."""
         if self.process is not None and self.process.poll() is None:
-            _signal_group(self.process, getattr(signal, "SIGKILL", signal.SIGTERM))
-            self.process.wait()
+            stop_group(self.process)
         if self._replies is not None:
             self._replies.close()
             self._replies = None
@@ -174,11 +172,3 @@ class Kernel:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-
-def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
-    try:
-        os.killpg(process.pid, sig)
-    except (AttributeError, ProcessLookupError, PermissionError):
-        if process.poll() is None:
-            process.send_signal(sig)

@@ -106,7 +106,7 @@ def test_code_that_ignores_the_interrupt_is_killed_and_the_kernel_restarts() -> 
 
 
 def test_memory_is_capped() -> None:
-    with Kernel(memory=1 << 30) as kernel:
+    with Kernel(memory_mb=1024) as kernel:
         _, result = _run(kernel, "big = bytearray(3 << 30)\n")
         _, after = _run(kernel, "print('still here')\n", 2)
     assert not result.ok and "MemoryError" in result.error
