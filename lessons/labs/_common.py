@@ -142,6 +142,24 @@ def fashion_subset(
     return xtr[:n_train], ytr[:n_train], xte[:n_test], yte[:n_test]
 
 
+def train_test_images(name: str, n_train: int, rng: np.random.Generator, flatten: bool = False):
+    """(x_train, y_train, x_test, y_test): `n_train` MNIST digits drawn at random and the
+    1,000 test digits, as in the book, or as many Fashion-MNIST images when `name` is
+    "fashion" and that data set is installed; (N, 1, 28, 28), or (N, 784) with `flatten`."""
+    if name != "fashion":
+        return (*mnist("train", n_train, rng, flatten), *mnist("test", flatten=flatten))
+    data = fashion_subset(n_train, 1000)
+    if data is None:
+        raise LabError(
+            "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); "
+            "use --set data=mnist"
+        )
+    xtr, ytr, xte, yte = data
+    if flatten:
+        xtr, xte = xtr.reshape(len(xtr), -1), xte.reshape(len(xte), -1)
+    return xtr, ytr, xte, yte
+
+
 def grid_points(extent: tuple[float, float, float, float], n: int = 60) -> tuple[np.ndarray, int]:
     """(n·n, 2) points covering the extent row by row from the bottom (Boundary's layout)."""
     xmin, xmax, ymin, ymax = extent

@@ -10,8 +10,8 @@ from dltutor.engine.layers import Dense
 from dltutor.engine.training import EpochRecord
 from dltutor.lessons.words import Words
 
-from ._common import fashion_subset, mnist, sequential
-from .base import Curves, Frame, Lab, LabError, Table, choice_knob, float_knob, int_knob
+from ._common import sequential, train_test_images
+from .base import Curves, Frame, Lab, Table, choice_knob, float_knob, int_knob
 
 # DLFS chapter 6's MNIST comparison: SGD 0.01, Momentum 0.01, AdaGrad 0.01, Adam 0.001
 TEXTBOOK_LR = {
@@ -92,27 +92,10 @@ WORDS = Words(
 )
 
 
-def load(name: str, n_train: int, rng):
-    """(x_train, y_train, x_test, y_test) flattened to 784 features: MNIST as in the book, or
-    the same number of Fashion-MNIST images when that data set is installed."""
-    if name == "fashion":
-        data = fashion_subset(n_train, 1000)
-        if data is None:
-            raise LabError(
-                "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); "
-                "use --set data=mnist"
-            )
-        xtr, ytr, xte, yte = data
-        return xtr.reshape(len(xtr), -1), ytr, xte.reshape(len(xte), -1), yte
-    xtr, ytr = mnist("train", n_train, rng, flatten=True)
-    xte, yte = mnist("test", flatten=True)
-    return xtr, ytr, xte, yte
-
-
 def run(knobs, rng, lang="en"):
     txt = WORDS.of(lang)
     names = SHOWN if knobs["optimizer"] == "all" else (knobs["optimizer"],)
-    xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
+    xtr, ytr, xte, yte = train_test_images(knobs["data"], knobs["train_size"], rng, flatten=True)
     loss_title = txt["loss"].format(label=txt[knobs["data"]].format(n=len(xtr)))
     seed = int(rng.integers(0, 2**31 - 1))
     epochs, batch = knobs["epochs"], knobs["batch_size"]

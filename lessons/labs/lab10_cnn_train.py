@@ -9,35 +9,17 @@ from dltutor.engine.layers import Conv2D, Dense, Flatten, MaxPooling2D
 from dltutor.engine.training import EpochRecord
 from dltutor.lessons.words import Words
 
-from ._common import fashion_subset, mnist, sequential
+from ._common import sequential, train_test_images
 from .base import (
     Curves,
     Frame,
     Images,
     Lab,
-    LabError,
     Table,
     choice_knob,
     float_knob,
     int_knob,
 )
-
-
-def load(name: str, n_train: int, rng):
-    """(x_train, y_train, x_test, y_test) as (N, 1, 28, 28) images: MNIST as in the book's
-    SimpleConvNet, or Fashion-MNIST when that data set is installed."""
-    if name == "fashion":
-        data = fashion_subset(n_train, 1000)
-        if data is None:
-            raise LabError(
-                "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); "
-                "use --set data=mnist"
-            )
-        return data
-    xtr, ytr = mnist("train", n_train, rng)
-    xte, yte = mnist("test")
-    return xtr, ytr, xte, yte
-
 
 WORDS = Words(
     "lab 10-cnn-train",
@@ -125,7 +107,7 @@ WORDS = Words(
 
 def run(knobs, rng, lang="en"):
     txt = WORDS.of(lang)
-    xtr, ytr, xte, yte = load(knobs["data"], knobs["train_size"], rng)
+    xtr, ytr, xte, yte = train_test_images(knobs["data"], knobs["train_size"], rng)
     loss_title = txt["loss_curve"].format(label=txt[knobs["data"]].format(n=len(xtr)))
     size = xtr.shape[-1]
     k = knobs["kernel"]
